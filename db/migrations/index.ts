@@ -1,0 +1,18 @@
+/**
+ * Every migration, in order. The number is the step's `user_version`; steps of 10 leave room.
+ * A shipped migration is never edited: add a new one.
+ */
+import type { Db } from '../connection.js';
+import * as m0010 from './0010-organisation-users.js';
+import * as m0020 from './0020-clients.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'organisation-users', up: m0010.up },
+  { version: 20, name: 'clients', up: m0020.up },
+];

@@ -1,0 +1,21 @@
+/**
+ * One handler per contract channel. The `satisfies` clause is the compile-time proof that every
+ * channel has a handler and that each returns its channel's output type.
+ */
+import type { Channel, Output, ParsedInput } from '../../shared/api/contract.js';
+import * as clients from './clients.js';
+import type { BackendContext } from './context.js';
+import * as session from './session.js';
+
+export type Handler<K extends Channel> = (ctx: BackendContext, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
+export type HandlerMap = { [K in Channel]: Handler<K> };
+
+export const handlers = {
+  'app.status': (ctx) => session.appStatus(ctx),
+  'store.create': session.createNewStore,
+  'store.open': session.openFolder,
+  'session.signIn': session.signIn,
+  'session.lock': (ctx) => session.lock(ctx, 'user'),
+  'clients.list': (ctx) => clients.list(ctx),
+  'clients.create': clients.create,
+} satisfies HandlerMap;

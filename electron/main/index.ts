@@ -1,0 +1,76 @@
+/**
+ * The Electron main process: single-instance lock, app:// protocol, one hardened window, and the
+ * IPC transport to the host-agnostic backend. Everything that decides anything lives in the
+ * backend or in the pure helpers beside this file.
+ */
+import { join } from 'node:path';
+import { app, dialog, Menu, session } from 'electron';
+import { createBackend, type Backend } from '../backend/index.js';
+import { APP_ROOT, APP_VERSION, RENDERER_DIR } from '../backend/appinfo.js';
+import { defaultDataDir } from '../backend/paths.js';
+import { dataDirFromArgv } from './args.js';
+import { registerIpc } from './ipc.js';
+import { startupMessages } from './messages.js';
+import { registerAppSchemePrivileges, serveRenderer } from './protocol.js';
+import { hardenAllWebContents, hardenSession } from './security.js';
+import { createWorkbenchWindow, WindowRegistry } from './window.js';
+
+const PRELOAD_PATH = join(APP_ROOT, 'dist', 'preload', 'index.cjs');
+
+function errorCode(err: unknown): unknown {
+  return typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : undefined;
+}
+
+function fatal(err: unknown): void {
+  const messages = startupMessages(app.getPreferredSystemLanguages());
+  const reason = errorCode(err) === 'store_in_use' ? messages.storeInUse : messages.startupFailed;
+  process.stderr.write(`[main] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  dialog.showErrorBox(messages.title, reason);
+  app.quit();
+}
+
+async function run(): Promise<void> {
+  const windows = new WindowRegistry();
+  let backend: Backend | null = null;
+  let unregister: (() => void) | null = null;
+
+  // The key lives in this process: closing the last window must lock the store, on macOS too.
+  const shutdown = (): void => {
+    unregister?.();
+    unregister = null;
+    backend?.close();
+    backend = null;
+  };
+  app.on('second-instance', () => windows.focusFirst());
+  app.on('window-all-closed', () => {
+    shutdown();
+    app.quit();
+  });
+  app.on('before-quit', shutdown);
+  hardenAllWebContents();
+  // macOS needs its default menu for Cmd+Q and the edit shortcuts; elsewhere an untranslated default menu would only add reload and devtools.
+  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
+
+  await app.whenReady();
+  hardenSession(session.defaultSession);
+  serveRenderer(RENDERER_DIR);
+
+  try {
+    backend = createBackend({ dataDir: dataDirFromArgv(process.argv) ?? defaultDataDir(), version: APP_VERSION });
+  } catch (err) {
+    fatal(err);
+    return;
+  }
+  unregister = registerIpc(backend, windows);
+  windows.track(createWorkbenchWindow(PRELOAD_PATH));
+}
+
+// Before ready, as Chromium requires; sandboxing every renderer also covers any contents we did not configure ourselves.
+registerAppSchemePrivileges();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run().catch(fatal);
+}

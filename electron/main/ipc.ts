@@ -1,0 +1,41 @@
+/**
+ * The IPC transport: one `ipcMain.handle` per contract channel, each checking who is asking before
+ * the backend sees the input (the backend parses the input itself).
+ */
+import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import type { Backend } from '../backend/index.js';
+import { CHANNEL_NAMES, EVENT_PREFIX } from '../../shared/api/channels.js';
+import { fail, type Result } from '../../shared/api/errors.js';
+import { isTrustedSenderUrl } from './sender.js';
+import type { WindowRegistry } from './window.js';
+
+const FORBIDDEN: Result<never> = fail({ code: 'forbidden', message: 'Only the workbench window may call the backend.' });
+
+/**
+ * WebFrameMain wrappers are cached per frame, so identity is the expected match; the id pair is
+ * the same frame described by value, in case a wrapper is ever recreated.
+ */
+function isMainFrame(frame: WebFrameMain, main: WebFrameMain): boolean {
+  return frame === main || (frame.parent === null && frame.processId === main.processId && frame.routingId === main.routingId);
+}
+
+export function isTrustedSender(event: IpcMainInvokeEvent, windows: WindowRegistry): boolean {
+  const frame = event.senderFrame;
+  if (frame === null || frame.isDestroyed()) return false;
+  return isMainFrame(frame, event.sender.mainFrame) && isTrustedSenderUrl(frame.url) && windows.isOurs(event.sender);
+}
+
+/** Returns a function that removes the handlers and the event subscription. */
+export function registerIpc(backend: Backend, windows: WindowRegistry): () => void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(channel, async (event, input: unknown): Promise<Result<unknown>> => {
+      if (!isTrustedSender(event, windows)) return FORBIDDEN;
+      return await backend.invoke(channel, input);
+    });
+  }
+  const unsubscribe = backend.subscribe((event, payload) => windows.send(EVENT_PREFIX + event, payload));
+  return () => {
+    unsubscribe();
+    for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(channel);
+  };
+}

@@ -1,0 +1,68 @@
+import { app, BrowserWindow, type WebContents } from 'electron';
+import { APP_INDEX_URL } from './sender.js';
+
+/**
+ * The windows this process created. IPC answers only their web contents and events go only to
+ * them, so a web contents that appears some other way (devtools, a future helper) gets nothing.
+ */
+export class WindowRegistry {
+  private readonly windows = new Map<number, BrowserWindow>();
+
+  track(win: BrowserWindow): void {
+    const id = win.webContents.id;
+    this.windows.set(id, win);
+    win.on('closed', () => this.windows.delete(id));
+  }
+
+  isOurs(contents: WebContents): boolean {
+    const win = this.windows.get(contents.id);
+    return win !== undefined && !win.isDestroyed() && win.webContents === contents;
+  }
+
+  send(channel: string, payload: unknown): void {
+    for (const win of this.windows.values()) {
+      if (!win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(channel, payload);
+    }
+  }
+
+  focusFirst(): void {
+    const win = [...this.windows.values()].find((w) => !w.isDestroyed());
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  }
+}
+
+export function createWorkbenchWindow(preloadPath: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      // An installed copy has no use for devtools, and they would let anyone at the desk read the store's contents.
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_INDEX_URL);
+  return win;
+}

@@ -1,0 +1,39 @@
+/**
+ * The sandboxed preload: exposes exactly `window.workbench = { invoke, on }` and only for contract
+ * channels and events. Bundled into one CommonJS file (vite.preload.config.ts) because a sandboxed
+ * preload can require nothing but 'electron'.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNEL_NAMES, EVENT_NAMES, EVENT_PREFIX } from '../../shared/api/channels.js';
+import type { Result } from '../../shared/api/errors.js';
+import { WORKBENCH_GLOBAL, type WorkbenchBridge } from './types.js';
+
+const channels: ReadonlySet<string> = new Set(CHANNEL_NAMES);
+const events: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+const bridge: WorkbenchBridge = Object.freeze({
+  invoke(channel: string, input: unknown): Promise<unknown> {
+    if (typeof channel !== 'string' || !channels.has(channel)) {
+      const notFound: Result<never> = {
+        ok: false,
+        error: { code: 'not_found', message: `No such channel: ${String(channel).slice(0, 80)}` },
+      };
+      return Promise.resolve(notFound);
+    }
+    return ipcRenderer.invoke(channel, input);
+  },
+
+  on(event: string, cb: (payload: unknown) => void): () => void {
+    if (typeof event !== 'string' || !events.has(event)) throw new TypeError(`No such event: ${String(event).slice(0, 80)}`);
+    if (typeof cb !== 'function') throw new TypeError('The listener must be a function.');
+    // The IpcRendererEvent carries `sender` (ipcRenderer itself); handing it over would leak IPC to the page.
+    const listener = (_event: IpcRendererEvent, payload: unknown): void => cb(payload);
+    const name = EVENT_PREFIX + event;
+    ipcRenderer.on(name, listener);
+    return () => {
+      ipcRenderer.removeListener(name, listener);
+    };
+  },
+});
+
+contextBridge.exposeInMainWorld(WORKBENCH_GLOBAL, bridge);

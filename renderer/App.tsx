@@ -1,0 +1,49 @@
+import { Center, Loader } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoke, onEvent } from './api/client';
+import { STATUS_KEY } from './api/keys';
+import { CreateStore } from './features/session/CreateStore';
+import { OpenStore } from './features/session/OpenStore';
+import { SignIn } from './features/session/SignIn';
+import { Unavailable } from './features/session/Unavailable';
+import { Welcome } from './features/session/Welcome';
+import { Workbench } from './features/shell/Workbench';
+import { BackendUnreachable } from './features/session/BackendUnreachable';
+
+type PreStoreView = 'welcome' | 'create' | 'open';
+
+export function App() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => invoke('app.status', {}) });
+  const [view, setView] = useState<PreStoreView>('welcome');
+
+  useEffect(
+    () =>
+      onEvent('session.locked', () => {
+        // Locked: every client datum leaves memory, then the status query shows the sign-in screen.
+        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+        void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
+      }),
+    [queryClient],
+  );
+
+  if (status.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (status.isError) return <BackendUnreachable error={status.error} onRetry={() => void status.refetch()} />;
+
+  const s = status.data;
+  if (s.store === 'unlocked') return <Workbench status={s} />;
+  if (view === 'open') return <OpenStore onBack={() => setView('welcome')} onOpened={() => setView('welcome')} />;
+  if (s.store === 'locked') return <SignIn status={s} onOpenOther={() => setView('open')} />;
+  if (s.store === 'unavailable') return <Unavailable status={s} onOpenOther={() => setView('open')} />;
+  if (view === 'create') return <CreateStore onBack={() => setView('welcome')} />;
+  return <Welcome status={s} onCreate={() => setView('create')} onOpen={() => setView('open')} />;
+}

@@ -1,0 +1,43 @@
+import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import type { AppStatus } from '../../../shared/api/contract';
+import { invoke } from '../../api/client';
+import { ClientList } from '../cases/ClientList';
+import { useStatusMutation } from '../session/useStatusMutation';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+export const LOCK_SHORTCUT = 'mod+shift+L';
+
+/** The signed-in frame. Later areas (meetings, plans, reports, administration) join the navigation as they are built. */
+export function Workbench({ status }: { status: AppStatus }) {
+  const { t } = useTranslation();
+  const lock = useStatusMutation(() => invoke('session.lock', {}));
+  useHotkeys([[LOCK_SHORTCUT, () => lock.mutate(undefined)]], []);
+  const user = status.user!;
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700} size="lg">{t('app.name')}</Text>
+            <Text size="sm" c="dimmed" truncate>{status.organisationName}</Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Text size="sm">{t('shell.signedInAs', { name: user.displayName })} · {t(`professions.${user.profession}`)}</Text>
+            <LanguageSwitcher />
+            <Button variant="default" onClick={() => lock.mutate(undefined)} loading={lock.isPending} aria-keyshortcuts="Control+Shift+L">
+              {t('shell.lock')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
+        <NavLink label={t('shell.nav.clients')} active aria-current="page" href="#clients" onClick={(e) => e.preventDefault()} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <ClientList />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * Channel and event names as plain strings, for the Electron preload (which must stay a small,
+ * dependency-free bundle). contract.ts proves at compile time that these lists equal its keys.
+ */
+export const CHANNEL_NAMES = [
+  'app.status',
+  'store.create',
+  'store.open',
+  'session.signIn',
+  'session.lock',
+  'clients.list',
+  'clients.create',
+] as const;
+
+export const EVENT_NAMES = ['session.locked', 'clients.changed'] as const;
+
+/** The prefix of every IPC event channel, so events can never collide with invoke channels. */
+export const EVENT_PREFIX = 'event:';

@@ -1,0 +1,66 @@
+/**
+ * The closed set of error codes that cross the contract. The renderer maps every code to
+ * fi/sv/en text (`errors.<code>` in shared/i18n); a test checks that each has a message.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'no_store',
+  'store_exists',
+  'locked',
+  'wrong_password',
+  'not_a_store',
+  'store_damaged',
+  'keyring_missing',
+  'keyring_damaged',
+  'store_newer_than_app',
+  'store_in_use',
+  'disk_full',
+  'read_only',
+  'internal',
+  /** Raised by the renderer's client when the transport itself fails (backend gone). */
+  'unreachable',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** An error with a code from the closed union; the only error type that crosses a transport. */
+export class AppError extends Error implements AppErrorShape {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+
+  toJSON(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(error: AppErrorShape): Result<never> {
+  return { ok: false, error };
+}
