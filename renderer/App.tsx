@@ -1,4 +1,5 @@
 import { Center, Loader } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,15 +21,16 @@ export function App() {
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => invoke('app.status', {}) });
   const [view, setView] = useState<PreStoreView>('welcome');
 
-  useEffect(
-    () =>
-      onEvent('session.locked', () => {
-        // Locked: every client datum leaves memory, then the status query shows the sign-in screen.
-        queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
-        void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-      }),
-    [queryClient],
-  );
+  // Another window or the idle timer may lock the session: follow the backend's word.
+  useEffect(() => onEvent('session.locked', () => void queryClient.invalidateQueries({ queryKey: STATUS_KEY })), [queryClient]);
+
+  // Whenever the store is not open, no client datum stays in memory or on screen.
+  const unlocked = status.data?.store === 'unlocked';
+  useEffect(() => {
+    if (unlocked) return;
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== STATUS_KEY[0] });
+    notifications.clean();
+  }, [unlocked, queryClient]);
 
   if (status.isPending) {
     return (

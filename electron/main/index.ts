@@ -10,7 +10,7 @@ import { APP_ROOT, APP_VERSION, RENDERER_DIR } from '../backend/appinfo.js';
 import { defaultDataDir } from '../backend/paths.js';
 import { dataDirFromArgv } from './args.js';
 import { registerIpc } from './ipc.js';
-import { startupMessages } from './messages.js';
+import { startupError } from './messages.js';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.js';
 import { hardenAllWebContents, hardenSession } from './security.js';
 import { createWorkbenchWindow, WindowRegistry } from './window.js';
@@ -22,10 +22,9 @@ function errorCode(err: unknown): unknown {
 }
 
 function fatal(err: unknown): void {
-  const messages = startupMessages(app.getPreferredSystemLanguages());
-  const reason = errorCode(err) === 'store_in_use' ? messages.storeInUse : messages.startupFailed;
+  const { title, reason } = startupError(app.getPreferredSystemLanguages(), errorCode(err));
   process.stderr.write(`[main] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  dialog.showErrorBox(messages.title, reason);
+  dialog.showErrorBox(title, reason);
   app.quit();
 }
 

@@ -1,39 +1,27 @@
 /**
- * The only text the main process shows itself: error boxes raised before the renderer exists, so
- * they cannot use the renderer's catalogues. Move these into shared/i18n once it has a main-process
- * entry point; until then they are kept here, in all three languages, in one place.
+ * Text for the error box shown when the app cannot start (before any renderer exists), taken from
+ * the same fi/sv/en catalogues as the UI so the wording of each error code is the same everywhere.
  */
-type Lang = 'fi' | 'sv' | 'en';
+import { isErrorCode } from '../../shared/api/errors.js';
+import { catalogues, DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/i18n/index.js';
 
-interface StartupMessages {
+export interface StartupError {
   title: string;
-  storeInUse: string;
-  startupFailed: string;
+  reason: string;
 }
 
-const MESSAGES: Readonly<Record<Lang, StartupMessages>> = {
-  fi: {
-    title: 'Tiimipöytä',
-    storeInUse: 'Tiedosto on jo auki toisessa Tiimipöydässä. Sulje se ja käynnistä uudelleen.',
-    startupFailed: 'Tiimipöytä ei käynnistynyt. Tietoja ei muutettu.',
-  },
-  sv: {
-    title: 'Tiimipöytä',
-    storeInUse: 'Datafilen är redan öppen i en annan Tiimipöytä. Stäng den och starta om.',
-    startupFailed: 'Tiimipöytä kunde inte starta. Inga uppgifter ändrades.',
-  },
-  en: {
-    title: 'Tiimipöytä',
-    storeInUse: 'The store is already open in another Tiimipöytä. Close it and start again.',
-    startupFailed: 'Tiimipöytä could not start. No data was changed.',
-  },
-};
-
-/** Finnish is the product's default; Swedish and English when the system asks for them. */
-export function startupMessages(preferredLanguages: readonly string[]): StartupMessages {
-  for (const tag of preferredLanguages) {
+function languageOf(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
     const lang = tag.toLowerCase().split(/[-_]/)[0];
-    if (lang === 'fi' || lang === 'sv' || lang === 'en') return MESSAGES[lang];
+    if (isLanguage(lang)) return lang;
   }
-  return MESSAGES.fi;
+  return DEFAULT_LANGUAGE;
+}
+
+/** One line for the error box: the code's own text (store_in_use, read_only, …) or the generic one. */
+export function startupError(preferredLanguages: readonly string[], code: unknown): StartupError {
+  const messages = catalogues[languageOf(preferredLanguages)];
+  const errors: Readonly<Record<string, string>> = messages.errors;
+  const reason = (isErrorCode(code) ? errors[code] : undefined) ?? messages.errors.internal;
+  return { title: messages.app.name, reason };
 }

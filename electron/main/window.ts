@@ -44,7 +44,8 @@ export function createWorkbenchWindow(preloadPath: string): BrowserWindow {
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
     webPreferences: {
-      preload: preloadPath,
+      // Reviewed: the preload exposes only invoke/on for contract names (electron/preload/index.ts).
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -53,12 +54,13 @@ export function createWorkbenchWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
+      // Middle-click would otherwise try to open a link in a new window; the open handler denies it, this stops it earlier.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
-      // An installed copy has no use for devtools, and they would let anyone at the desk read the store's contents.
+      // An installed copy has no use for devtools; without them nobody at the desk can run script against the bridge.
       devTools: !app.isPackaged,
     },
   });

@@ -6,13 +6,17 @@ export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
 export const MAX_NAME_LENGTH = 200;
 
 /**
- * Normalises a person's or an organisation's name as typed: Unicode NFC (so "ä" typed as
- * a + combining diaeresis equals the precomposed one), no control characters, single spaces.
+ * Normalises a name as typed: Unicode NFC (so "ä" typed as a + combining diaeresis equals the
+ * precomposed one), single spaces, and no invisible characters except the zero-width joiners that
+ * emoji sequences and some scripts need. Bidirectional overrides are removed: they can make a name
+ * display as another. A result without a letter or digit counts as empty.
  */
 export function normaliseName(raw: string): string {
-  return raw
+  const cleaned = raw
     .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+    .replace(/[^\P{Cf}\u200c\u200d]/gu, '')
     .replace(/\s+/gu, ' ')
     .trim();
+  return /[\p{L}\p{N}]/u.test(cleaned) ? cleaned : '';
 }

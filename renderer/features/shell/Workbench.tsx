@@ -1,5 +1,6 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
@@ -38,6 +39,8 @@ export function Workbench({ status }: { status: AppStatus }) {
       <AppShell.Main>
         <ClientList />
       </AppShell.Main>
+      {/* Mounted only while unlocked, so a lock removes every toast at once, exit animations included. */}
+      <Notifications position="top-right" />
     </AppShell>
   );
 }

@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * Offline check of electron-builder.yml: packs the already built app (`npm run build`) with
+ * `--linux dir` around a stub Electron, then inspects the result. The real Electron binary and
+ * the installer tools cannot be downloaded here; everything else (file selection, asar, asarUnpack,
+ * extraMetadata, fuses) is exercised for real.
+ *
+ * Prints `PASS name` / `FAIL name: reason` per check and exits 1 if any failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'package.json'));
+const TIME_LIMIT_MS = 110_000;
+const NATIVE_MODULE = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
+const EXPECTED_MAIN = 'dist/node/electron/main/index.js';
+
+// @electron/fuses looks for this marker followed by the wire version (1), its length, and one byte
+// per fuse ('0' off, '1' on). Electron's defaults: runAsNode, nodeOptions, nodeCliInspect and
+// grantFileProtocolExtraPrivileges on; the rest off.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSE_NAMES = [
+  'runAsNode',
+  'enableCookieEncryption',
+  'enableNodeOptionsEnvironmentVariable',
+  'enableNodeCliInspectArguments',
+  'enableEmbeddedAsarIntegrityValidation',
+  'onlyLoadAppFromAsar',
+  'loadBrowserProcessSpecificV8Snapshot',
+  'grantFileProtocolExtraPrivileges',
+];
+const STUB_FUSES = '10110001';
+const EXPECTED_FUSES = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  onlyLoadAppFromAsar: true,
+  grantFileProtocolExtraPrivileges: false,
+};
+
+let failed = 0;
+function pass(name) {
+  console.log(`PASS ${name}`);
+}
+function fail(name, reason) {
+  failed += 1;
+  console.log(`FAIL ${name}: ${reason}`);
+}
+function check(name, ok, reason) {
+  if (ok) pass(name);
+  else fail(name, reason);
+}
+
+/** The smallest "Electron" electron-builder accepts for --linux dir: one executable named electron, with a fuse wire. */
+function writeStubElectron(dir) {
+  const body = Buffer.concat([
+    Buffer.from('#!/bin/sh\necho "stub Electron for build/check-packaging.mjs" >&2\nexit 1\n'),
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, STUB_FUSES.length]),
+    Buffer.from(STUB_FUSES),
+  ]);
+  writeFileSync(join(dir, 'electron'), body, { mode: 0o755 });
+}
+
+function readFuses(binary) {
+  const bytes = readFileSync(binary);
+  const at = bytes.indexOf(FUSE_SENTINEL);
+  if (at < 0) return null;
+  const start = at + FUSE_SENTINEL.length + 2;
+  const wire = bytes.subarray(start, start + bytes[at + FUSE_SENTINEL.length + 1]).toString('latin1');
+  return Object.fromEntries(FUSE_NAMES.map((name, i) => [name, wire[i] === '1']));
+}
+
+function checkPrerequisites() {
+  const built = [EXPECTED_MAIN, 'dist/preload/index.cjs', 'dist/renderer/index.html', NATIVE_MODULE];
+  const missing = built.filter((p) => !existsSync(join(ROOT, p)));
+  check('prerequisites', missing.length === 0, `missing ${missing.join(', ')} (run \`npm run build\` first)`);
+  return missing.length === 0;
+}
+
+function runElectronBuilder(stubDir, outDir) {
+  const cli = require.resolve('electron-builder/cli.js');
+  const args = [
+    cli,
+    '--linux',
+    'dir',
+    '--config',
+    'electron-builder.yml',
+    `-c.electronDist=${stubDir}`,
+    // The offline check packs the node_modules as they are; a real package rebuilds for Electron's ABI (npm run package).
+    '-c.npmRebuild=false',
+    `-c.directories.output=${outDir}`,
+  ];
+  const started = Date.now();
+  const res = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', CI: 'true' },
+    encoding: 'utf8',
+    timeout: TIME_LIMIT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (res.error || res.status !== 0) {
+    const output = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    const why = res.error ? res.error.message : `exit ${res.status}`;
+    fail('electron-builder --linux dir', `${why} after ${seconds}s\n${output}`);
+    return false;
+  }
+  pass(`electron-builder --linux dir (${seconds}s)`);
+  return true;
+}
+
+async function inspect(outDir) {
+  const appDir = join(outDir, 'linux-unpacked');
+  const asarPath = join(appDir, 'resources', 'app.asar');
+  if (!existsSync(asarPath)) {
+    fail('app.asar exists', `${asarPath} not found`);
+    return;
+  }
+  pass('app.asar exists');
+
+  const asar = await import('@electron/asar');
+  const entries = asar.listPackage(asarPath, { isPack: false });
+  const listed = new Set(entries);
+  for (const p of [`/${EXPECTED_MAIN}`, '/dist/preload/index.cjs', '/dist/renderer/index.html', '/package.json']) {
+    check(`asar lists ${p}`, listed.has(p), 'not in app.asar');
+  }
+
+  const pkg = JSON.parse(asar.extractFile(asarPath, 'package.json').toString('utf8'));
+  check('packaged package.json main', pkg.main === EXPECTED_MAIN, `main is ${JSON.stringify(pkg.main)}`);
+
+  const unpacked = join(appDir, 'resources', 'app.asar.unpacked', NATIVE_MODULE);
+  check('native module unpacked', existsSync(unpacked), `${unpacked} not found`);
+
+  // node_modules may ship their own sources; the rule is about ours.
+  const own = entries.filter((p) => !p.startsWith('/node_modules/'));
+  const sources = own.filter((p) => /\.(ts|tsx|mts|cts)$/.test(p));
+  check('no TypeScript sources in asar', sources.length === 0, sources.slice(0, 5).join(', '));
+  const testFiles = own.filter((p) => /(^|\/)(tests?|__tests__|bench)(\/|$)/.test(p) || /\.(test|spec)\.[cm]?js$/.test(p));
+  check('no tests or benchmarks in asar', testFiles.length === 0, testFiles.slice(0, 5).join(', '));
+  const stray = own.filter((p) => /^\/(electron|shared|db|renderer|build|src|\.ci)(\/|$)/.test(p) || p.endsWith('.map'));
+  check('only built output in asar', stray.length === 0, stray.slice(0, 5).join(', '));
+
+  const fuses = readFuses(join(appDir, 'tiimipoyta'));
+  if (fuses === null) {
+    fail('electron fuses', 'no fuse wire in the packaged executable');
+  } else {
+    const wrong = Object.entries(EXPECTED_FUSES).filter(([name, want]) => fuses[name] !== want);
+    check('electron fuses', wrong.length === 0, wrong.map(([n, want]) => `${n} should be ${want}`).join(', '));
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'tiimipoyta-pack-'));
+try {
+  if (checkPrerequisites()) {
+    const stubDir = join(tmp, 'electron-dist');
+    const outDir = join(tmp, 'out');
+    mkdirSync(stubDir);
+    writeStubElectron(stubDir);
+    if (runElectronBuilder(stubDir, outDir)) await inspect(outDir);
+  }
+} catch (err) {
+  fail('check-packaging', err instanceof Error ? err.message : String(err));
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+process.exitCode = failed > 0 ? 1 : 0;

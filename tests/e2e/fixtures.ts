@@ -1,0 +1,68 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServe } from '../fixtures/cli.js';
+
+export interface AppFixture {
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Stops the server and starts a new one on the same store (a restart of the app). */
+  restart(): Promise<string>;
+}
+
+/** Each test gets its own store folder and its own browser-mode server. */
+export const test = base.extend<{ app: AppFixture; dataDir: string }>({
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tiimipoyta-e2e-'));
+    await use(join(dir, 'store'));
+    rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ dataDir }, use) => {
+    let running = await startServe(dataDir);
+    const fixture: AppFixture = {
+      url: running.url,
+      origin: new URL(running.url).origin,
+      dataDir,
+      async restart() {
+        await running.stop();
+        running = await startServe(dataDir);
+        fixture.url = running.url;
+        fixture.origin = new URL(running.url).origin;
+        return running.url;
+      },
+    };
+    await use(fixture);
+    await running.stop();
+  },
+});
+
+export { expect };
+
+/** axe over the current screen: no serious or critical violation (WCAG 2.1 A/AA rules). */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${screen}`).toEqual([]);
+}
+
+export const PASSWORD = 'oikein pitkä salasana';
+
+/** Creates the store through the welcome screen, as a first user would. */
+export async function createStoreViaUi(page: Page, url: string, opts: { check?: (screen: string) => Promise<void> } = {}): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { name: 'Tervetuloa Tiimipöytään' })).toBeVisible();
+  await opts.check?.('welcome');
+  await page.getByRole('button', { name: 'Luo uusi tietovarasto' }).click();
+  await expect(page.getByRole('heading', { name: 'Uusi salattu tietovarasto' })).toBeVisible();
+  await opts.check?.('create store');
+  await page.getByLabel('Organisaation nimi').fill('Keski-Suomen hyvinvointialue, työkyvyn tuen tiimi');
+  await page.getByLabel('Pääkäyttäjän nimi').fill('Aino Ahonen');
+  await page.getByLabel('Käyttäjätunnus').fill('aino');
+  await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(PASSWORD);
+  await page.getByLabel('Salasana uudelleen').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Luo tietovarasto' }).click();
+  await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible({ timeout: 15_000 });
+}
