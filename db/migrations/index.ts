@@ -5,6 +5,8 @@
 import type { Db } from '../connection.js';
 import * as m0010 from './0010-organisation-users.js';
 import * as m0020 from './0020-clients.js';
+import * as m0030 from './0030-accounts.js';
+import * as m0040 from './0040-audit.js';
 
 export interface Migration {
   version: number;
@@ -15,4 +17,6 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'organisation-users', up: m0010.up },
   { version: 20, name: 'clients', up: m0020.up },
+  { version: 30, name: 'accounts', up: m0030.up },
+  { version: 40, name: 'audit', up: m0040.up },
 ];
