@@ -1,125 +1,114 @@
 /**
- * The keyring: the database's random 32-byte key, wrapped once per professional with a key
- * derived from their password (scrypt → AES-256-GCM). The GCM tag tells a wrong password apart
- * from a damaged database before the database is touched. Slots are bound to their store and to
- * themselves through the GCM associated data, so a slot copied from another keyring fails.
+ * The keyring: the database's random 32-byte key, wrapped once per professional with a key derived
+ * from their password, and once under the recovery key (like LUKS key slots). The GCM tag tells a
+ * wrong password apart from a damaged database before the database is touched. Every slot is bound
+ * to its store and to itself through the associated data, so a slot copied from another keyring
+ * does not open. Adding, removing or re-wrapping a slot never re-encrypts the database.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../shared/api/errors.js';
 import { writeFileAtomic } from './fsutil.js';
+import { normaliseRecoveryKey } from './recovery-key.js';
+import { DEFAULT_KDF, deriveKek, isSealed, newKdf, openWithKek, seal, type KdfParams, type KekCache, type Sealed } from './seal.js';
+
+export { DEFAULT_KDF, type KdfParams } from './seal.js';
 
 export const KEYRING_FORMAT = 'tiimipoyta-keyring';
 export const KEYRING_VERSION = 1;
 
-export interface KdfParams {
-  name: 'scrypt';
-  N: number;
-  r: number;
-  p: number;
-}
-
-/** STACK.md: N=2^17, r=8, p=1 is ~0.5 s here; the memory cost (128 MiB) is what slows guessing. */
-export const DEFAULT_KDF: KdfParams = { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 };
-
-export interface PasswordSlot {
+export interface PasswordSlot extends Sealed {
   id: string;
   kind: 'password';
   userId: string;
   username: string;
-  kdf: KdfParams & { salt: string };
-  iv: string;
-  tag: string;
-  ciphertext: string;
 }
+
+export interface RecoverySlot extends Sealed {
+  id: string;
+  kind: 'recovery';
+}
+
+export type Slot = PasswordSlot | RecoverySlot;
 
 export interface Keyring {
   format: typeof KEYRING_FORMAT;
   version: number;
   storeId: string;
-  slots: PasswordSlot[];
+  slots: Slot[];
 }
 
-const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
-const unb64 = (s: string) => Buffer.from(s, 'base64');
+const slotAad = (storeId: string, slotId: string) => `${KEYRING_FORMAT}/${storeId}/${slotId}`;
 
-function deriveKey(password: string, salt: Buffer, kdf: KdfParams): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(
-      password.normalize('NFC'),
-      salt,
-      32,
-      { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 256 * 1024 * 1024 },
-      (err, key) => (err ? reject(err) : resolve(key)),
-    );
-  });
-}
-
-function aad(storeId: string, slotId: string): Buffer {
-  return Buffer.from(`${KEYRING_FORMAT}/${storeId}/${slotId}`, 'utf8');
-}
-
-export async function wrapKey(
+export async function wrapForUser(
   storeId: string,
   dbKey: Buffer,
   user: { id: string; username: string },
   password: string,
   kdf: KdfParams = DEFAULT_KDF,
+  cache?: KekCache,
+  salt?: string,
 ): Promise<PasswordSlot> {
   const id = randomUUID();
-  const salt = randomBytes(16);
-  const iv = randomBytes(12);
-  const kek = await deriveKey(password, salt, kdf);
-  const cipher = createCipheriv('aes-256-gcm', kek, iv);
-  cipher.setAAD(aad(storeId, id));
-  const ciphertext = Buffer.concat([cipher.update(dbKey), cipher.final()]);
-  return {
-    id,
-    kind: 'password',
-    userId: user.id,
-    username: user.username,
-    kdf: { ...kdf, salt: b64(salt) },
-    iv: b64(iv),
-    tag: b64(cipher.getAuthTag()),
-    ciphertext: b64(ciphertext),
-  };
+  const sealed = await seal(dbKey, password, slotAad(storeId, id), kdf, cache, salt);
+  return { id, kind: 'password', userId: user.id, username: user.username, ...sealed };
+}
+
+export async function wrapForRecovery(storeId: string, dbKey: Buffer, recoveryKey: string, kdf: KdfParams = DEFAULT_KDF): Promise<RecoverySlot> {
+  const canonical = normaliseRecoveryKey(recoveryKey);
+  if (!canonical) throw new AppError('internal', 'Not a recovery key.');
+  const id = randomUUID();
+  return { id, kind: 'recovery', ...(await seal(dbKey, canonical, slotAad(storeId, id), kdf)) };
+}
+
+function checkKey(key: Buffer): Buffer {
+  if (key.length !== 32) throw new AppError('keyring_damaged', 'The keyring holds a key of the wrong length.');
+  return key;
 }
 
 /**
  * Unwraps the database key with a username and password. Unknown user and wrong password give the
  * same error after the same work, so the sign-in screen does not reveal which usernames exist.
  */
-export async function unwrapKey(keyring: Keyring, username: string, password: string): Promise<{ key: Buffer; slot: PasswordSlot }> {
-  const slot = keyring.slots.find((s) => s.username === username);
-  const kdf = slot?.kdf ?? { ...DEFAULT_KDF, salt: b64(randomBytes(16)) };
-  const kek = await deriveKey(password, unb64(kdf.salt), kdf);
-  if (!slot) throw new AppError('wrong_password', 'The username or password is wrong.');
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, unb64(slot.iv));
-    decipher.setAAD(aad(keyring.storeId, slot.id));
-    decipher.setAuthTag(unb64(slot.tag));
-    const key = Buffer.concat([decipher.update(unb64(slot.ciphertext)), decipher.final()]);
-    if (key.length !== 32) throw new AppError('keyring_damaged', 'The keyring holds a key of the wrong length.');
-    return { key, slot };
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('wrong_password', 'The username or password is wrong.');
-  }
+export async function unwrapKey(keyring: Keyring, username: string, password: string, cache?: KekCache): Promise<{ key: Buffer; slot: PasswordSlot }> {
+  const slot = keyring.slots.find((s): s is PasswordSlot => s.kind === 'password' && s.username === username);
+  const kek = await deriveKek(password, slot?.kdf ?? newKdf(), cache);
+  const key = slot && openWithKek(slot, kek, slotAad(keyring.storeId, slot.id));
+  if (!slot || !key) throw new AppError('wrong_password', 'The username or password is wrong.');
+  return { key: checkKey(key), slot };
 }
 
-export function newKeyring(storeId: string, slots: PasswordSlot[]): Keyring {
+export async function unwrapWithRecovery(keyring: Keyring, recoveryKey: string): Promise<Buffer> {
+  const slot = keyring.slots.find((s): s is RecoverySlot => s.kind === 'recovery');
+  const canonical = normaliseRecoveryKey(recoveryKey);
+  const kek = await deriveKek(canonical ?? 'x', slot?.kdf ?? newKdf());
+  const key = slot && canonical ? openWithKek(slot, kek, slotAad(keyring.storeId, slot.id)) : undefined;
+  if (!key) throw new AppError('wrong_recovery_key', 'The recovery key is wrong.');
+  return checkKey(key);
+}
+
+export function newKeyring(storeId: string, slots: Slot[]): Keyring {
   return { format: KEYRING_FORMAT, version: KEYRING_VERSION, storeId, slots };
 }
 
-function isSlot(v: unknown): v is PasswordSlot {
-  const s = v as PasswordSlot;
-  return (
-    typeof s === 'object' && s !== null && s.kind === 'password' &&
-    [s.id, s.userId, s.username, s.iv, s.tag, s.ciphertext].every((x) => typeof x === 'string') &&
-    typeof s.kdf === 'object' && s.kdf !== null && s.kdf.name === 'scrypt' &&
-    [s.kdf.N, s.kdf.r, s.kdf.p].every((x) => Number.isSafeInteger(x) && x > 0) &&
-    typeof s.kdf.salt === 'string'
-  );
+/** The keyring with this user's slot replaced by (or added as) `slot`. */
+export function withUserSlot(keyring: Keyring, slot: PasswordSlot): Keyring {
+  return { ...keyring, slots: [...keyring.slots.filter((s) => !(s.kind === 'password' && s.userId === slot.userId)), slot] };
+}
+
+export function withoutUserSlot(keyring: Keyring, userId: string): Keyring {
+  return { ...keyring, slots: keyring.slots.filter((s) => !(s.kind === 'password' && s.userId === userId)) };
+}
+
+export function withRecoverySlot(keyring: Keyring, slot: RecoverySlot): Keyring {
+  return { ...keyring, slots: [...keyring.slots.filter((s) => s.kind !== 'recovery'), slot] };
+}
+
+function isSlot(v: unknown): v is Slot {
+  const s = v as Slot;
+  if (!isSealed(s) || typeof s.id !== 'string') return false;
+  if (s.kind === 'recovery') return true;
+  return s.kind === 'password' && typeof s.userId === 'string' && typeof s.username === 'string';
 }
 
 export function parseKeyring(text: string): Keyring {
@@ -133,7 +122,7 @@ export function parseKeyring(text: string): Keyring {
   if (typeof k !== 'object' || k === null || k.format !== KEYRING_FORMAT) {
     throw new AppError('keyring_damaged', 'The keyring file is not a Tiimipöytä keyring.');
   }
-  if (k.version > KEYRING_VERSION) {
+  if (typeof k.version !== 'number' || k.version > KEYRING_VERSION) {
     throw new AppError('store_newer_than_app', 'The keyring was written by a newer version of Tiimipöytä.');
   }
   if (typeof k.storeId !== 'string' || !Array.isArray(k.slots) || !k.slots.every(isSlot)) {
@@ -147,11 +136,15 @@ export function readKeyring(path: string): Keyring {
   return parseKeyring(readFileSync(path, 'utf8'));
 }
 
+/** Atomic (temp file, fsync, rename) and keeps the previous keyring as `.bak`. */
 export function writeKeyring(path: string, keyring: Keyring): void {
   writeFileAtomic(path, `${JSON.stringify(keyring, null, 2)}\n`, true);
 }
 
-/** Constant-time comparison of two keys (used by tests and by the store to confirm a rewrap). */
 export function sameKey(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function randomDbKey(): Buffer {
+  return randomBytes(32);
 }

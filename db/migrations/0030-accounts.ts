@@ -5,6 +5,8 @@ export function up(db: Db): void {
   db.exec(`
     ALTER TABLE users ADD COLUMN organisation TEXT NOT NULL DEFAULT '' CHECK (length(organisation) <= 200);
     ALTER TABLE users ADD COLUMN deactivated_at TEXT;
+    -- Set when an administrator or the recovery key set the password: the user picks their own at next sign-in.
+    ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1));
 
     -- Ed25519 key pairs. The private key is wrapped under the user's password (scrypt → AES-256-GCM),
     -- so not even an administrator holding the database key can sign as them. A reset retires the

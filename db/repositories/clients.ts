@@ -34,3 +34,8 @@ export function insertClient(db: Db, c: Client): void {
 export function listClients(db: Db): Client[] {
   return (db.prepare('SELECT * FROM clients ORDER BY created_at DESC, rowid DESC').all() as ClientRow[]).map(rowToClient);
 }
+
+export function getClient(db: Db, id: string): Client | undefined {
+  const row = db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  return row && rowToClient(row);
+}

@@ -3,9 +3,13 @@
  * channel has a handler and that each returns its channel's output type.
  */
 import type { Channel, Output, ParsedInput } from '../../shared/api/contract.js';
+import * as audit from './audit.js';
+import * as backup from './backup.js';
 import * as clients from './clients.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
+import * as settings from './settings.js';
+import * as users from './users.js';
 
 export type Handler<K extends Channel> = (ctx: BackendContext, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 export type HandlerMap = { [K in Channel]: Handler<K> };
@@ -16,6 +20,20 @@ export const handlers = {
   'store.open': session.openFolder,
   'session.signIn': session.signIn,
   'session.lock': (ctx) => session.lock(ctx, 'user'),
+  'session.activity': (ctx) => settings.activity(ctx),
+  'session.changePassword': session.changePassword,
+  'session.recover': session.recover,
+  'users.list': (ctx) => users.list(ctx),
+  'users.create': users.create,
+  'users.deactivate': users.deactivate,
+  'users.resetPassword': users.resetPassword,
+  'admin.rotateRecoveryKey': (ctx) => users.rotateRecoveryKey(ctx),
+  'settings.get': (ctx) => settings.get(ctx),
+  'settings.update': settings.update,
+  'audit.verify': (ctx) => audit.verify(ctx),
+  'audit.clientReport': audit.clientReport,
+  'audit.clientReportCsv': audit.clientReportCsv,
+  'backup.create': backup.create,
   'clients.list': (ctx) => clients.list(ctx),
   'clients.create': clients.create,
 } satisfies HandlerMap;

@@ -3,12 +3,14 @@
  * and the loopback HTTP server both call this and nothing else, so a flow tested in the browser
  * is the flow the desktop app runs.
  */
-import { contract, isChannel, type Channel, type EventName, type EventPayload } from '../../shared/api/contract.js';
+import { contract, IDLE_LOCK_MINUTES, isChannel, type Channel, type EventName, type EventPayload } from '../../shared/api/contract.js';
 import { fail, ok, type Result } from '../../shared/api/errors.js';
 import { DEFAULT_KDF, type KdfParams } from '../../db/keyring.js';
 import { toAppError } from '../../db/errors.js';
 import { dropSession, lockDataDir, type BackendContext } from './context.js';
 import { handlers, type Handler, type HandlerMap } from './handlers.js';
+import { touch } from './idle.js';
+import { lock } from './session.js';
 
 export type BackendListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -16,6 +18,8 @@ export interface Backend {
   /** Parses the input with the channel's schema, runs the use case, and never throws. */
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: BackendListener): () => void;
+  /** Locks from the host: the OS suspends, the screen locks (Electron's powerMonitor). */
+  lock(reason: 'user' | 'idle' | 'system'): void;
   /** Locks and releases the store folder. */
   close(): void;
   readonly dataDir: string;
@@ -40,6 +44,8 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     storeLock: lockDataDir(options.dataDir),
     session: null,
+    idle: { timer: null, lastActivity: 0, minutes: IDLE_LOCK_MINUTES.default },
+    lockReason: undefined,
     emit(event, payload) {
       for (const l of listeners) l(event, payload);
     },
@@ -52,6 +58,8 @@ export function createBackend(options: BackendOptions): Backend {
       return fail({ code: 'invalid_input', message: 'The input is not valid.', details: { fields } });
     }
     const handler: Handler<K> = (handlers as HandlerMap)[channel];
+    // A call the user made is activity; the status poll is not.
+    if (channel !== 'app.status') touch(ctx);
     const output = await handler(ctx, parsed.data as never);
     // Checking the output keeps anything the schema does not name (a key, a row) from leaving.
     return ok(contract[channel].output.parse(output));
@@ -73,6 +81,9 @@ export function createBackend(options: BackendOptions): Backend {
         }
         return fail(e.toJSON());
       }
+    },
+    lock(reason) {
+      lock(ctx, reason);
     },
     subscribe(listener) {
       listeners.add(listener);

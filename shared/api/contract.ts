@@ -6,13 +6,16 @@
  */
 import { z } from 'zod';
 import { MAX_NAME_LENGTH, SERVICE_LANGUAGES } from '../domain/client.js';
-import { MAX_PASSWORD_LENGTH, PROFESSIONS, ROLES, USERNAME_PATTERN } from '../domain/user.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PROFESSIONS, ROLES, USERNAME_PATTERN } from '../domain/user.js';
 import { CHANNEL_NAMES, EVENT_NAMES as EVENT_NAME_LIST } from './channels.js';
 import { ERROR_CODES } from './errors.js';
 
 const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 const username = z.string().trim().toLowerCase().regex(USERNAME_PATTERN);
+const newPassword = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
+const id = z.string().min(1).max(100);
+const organisation = z.string().trim().max(MAX_NAME_LENGTH);
 const empty = z.strictObject({});
 
 export const sessionUserSchema = z.strictObject({
@@ -21,7 +24,29 @@ export const sessionUserSchema = z.strictObject({
   displayName: z.string(),
   role: z.enum(ROLES),
   profession: z.enum(PROFESSIONS),
+  organisation: z.string(),
 });
+
+export const userSummarySchema = sessionUserSchema.extend({
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+  deactivatedAt: z.string().nullable(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+export const auditEventViewSchema = z.strictObject({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string(),
+  actorProfession: z.string(),
+  action: z.string(),
+  basis: z.string(),
+  entity: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof auditEventViewSchema>;
+
+export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const appStatusSchema = z.strictObject({
@@ -32,6 +57,12 @@ export const appStatusSchema = z.strictObject({
   problem: z.enum(ERROR_CODES).optional(),
   organisationName: z.string().optional(),
   user: sessionUserSchema.optional(),
+  /** Set after an administrator or the recovery key chose the password: the user picks their own first. */
+  mustChangePassword: z.boolean().optional(),
+  /** Minutes of inactivity before the workbench locks itself. */
+  idleLockMinutes: z.number().int().optional(),
+  /** Why the last session ended, while locked (so the sign-in screen can say it was the idle timer). */
+  lockReason: z.enum(['user', 'idle', 'system']).optional(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -46,7 +77,10 @@ export type ClientSummary = z.infer<typeof clientSummarySchema>;
 export const contract = {
   /** Where the store is and whether it is absent, locked or open; never needs a session. */
   'app.status': { input: empty, output: appStatusSchema },
-  /** Creates a new encrypted store in the current (empty) data folder and signs its first administrator in. */
+  /**
+   * Creates a new encrypted store in the current (empty) data folder and signs its first
+   * administrator in. The recovery key is returned this once and exists nowhere else.
+   */
   'store.create': {
     input: z.strictObject({
       organisationName: name,
@@ -55,7 +89,7 @@ export const contract = {
       adminProfession: z.enum(PROFESSIONS),
       password,
     }),
-    output: appStatusSchema,
+    output: z.strictObject({ status: appStatusSchema, recoveryKey: z.string() }),
   },
   /** Points the workbench at another folder holding an existing store (locked until sign-in). */
   'store.open': {
@@ -69,6 +103,54 @@ export const contract = {
   },
   /** Drops the key, closes the database and forgets the user. */
   'session.lock': { input: empty, output: appStatusSchema },
+  /** The user is active (typing, pointing): postpones the idle lock. */
+  'session.activity': { input: empty, output: z.strictObject({ idleLockMinutes: z.number().int() }) },
+  /** The signed-in user's own new password; the same signing key, re-sealed. */
+  'session.changePassword': { input: z.strictObject({ currentPassword: password, newPassword }), output: appStatusSchema },
+  /** A forgotten password: the recovery key sets a new one and signs the user in. */
+  'session.recover': {
+    input: z.strictObject({ username, recoveryKey: z.string().trim().min(1).max(100), newPassword }),
+    output: appStatusSchema,
+  },
+  /** Professionals of the store (any signed-in user: teams and signing rounds need them). */
+  'users.list': { input: empty, output: z.array(userSummarySchema) },
+  /** Administrator: a new professional with a first password they change at first sign-in. */
+  'users.create': {
+    input: z.strictObject({ username, displayName: name, profession: z.enum(PROFESSIONS), organisation, role: z.enum(ROLES), password: newPassword }),
+    output: userSummarySchema,
+  },
+  /** Administrator: the account can no longer sign in; its key slot is deleted. */
+  'users.deactivate': { input: z.strictObject({ userId: id }), output: userSummarySchema },
+  /** Administrator: sets a new first password (and reactivates a deactivated account). */
+  'users.resetPassword': { input: z.strictObject({ userId: id, password: newPassword }), output: userSummarySchema },
+  /** Administrator: a new recovery key, shown once; the old one stops working. */
+  'admin.rotateRecoveryKey': { input: empty, output: z.strictObject({ recoveryKey: z.string() }) },
+  'settings.get': { input: empty, output: z.strictObject({ idleLockMinutes: z.number().int() }) },
+  /** Administrator. */
+  'settings.update': {
+    input: z.strictObject({ idleLockMinutes: z.number().int().min(IDLE_LOCK_MINUTES.min).max(IDLE_LOCK_MINUTES.max) }),
+    output: z.strictObject({ idleLockMinutes: z.number().int() }),
+  },
+  /** Administrator: checks the access log's hash chain; names the first broken event. */
+  'audit.verify': {
+    input: empty,
+    output: z.strictObject({ ok: z.boolean(), count: z.number().int(), firstBrokenSeq: z.number().int().optional(), reason: z.string().optional() }),
+  },
+  /** Administrator: who viewed or changed one client's data, and when (Act 703/2023, the client's right to know). */
+  'audit.clientReport': {
+    input: z.strictObject({ clientId: id }),
+    output: z.strictObject({ clientName: z.string(), events: z.array(auditEventViewSchema) }),
+  },
+  /** The same report as CSV, with headers in the chosen language. */
+  'audit.clientReportCsv': {
+    input: z.strictObject({ clientId: id, language: z.enum(['fi', 'sv', 'en']) }),
+    output: z.strictObject({ filename: z.string(), csv: z.string() }),
+  },
+  /** Administrator: an encrypted, verified backup file. Without a path, beside the store folder. */
+  'backup.create': {
+    input: z.strictObject({ outPath: z.string().trim().min(1).max(4096).optional() }),
+    output: z.strictObject({ file: z.string(), bytes: z.number(), counts: z.record(z.string(), z.number()), ms: z.number() }),
+  },
   /** Clients of the store, newest first. */
   'clients.list': { input: empty, output: z.array(clientSummarySchema) },
   /** Adds a client with the least we need: name and language of service. */

@@ -31,7 +31,10 @@ const setup = { organisationName: 'Kainuun hyvinvointialue', adminDisplayName: '
 describe('backend use cases over a real store', () => {
   it('walks welcome → create → add client → lock → sign in → still there', async () => {
     expect(await value('app.status')).toMatchObject({ store: 'none', dataDir: dir });
-    expect(await value('store.create', setup)).toMatchObject({ store: 'unlocked', organisationName: 'Kainuun hyvinvointialue', user: { username: 'aino', role: 'administrator' } });
+    expect(await value('store.create', setup)).toMatchObject({
+      status: { store: 'unlocked', organisationName: 'Kainuun hyvinvointialue', user: { username: 'aino', role: 'administrator' } },
+      recoveryKey: expect.stringMatching(/^(\w{5}-){7}\w{5}$/),
+    });
 
     const client = await value<{ id: string; name: string }>('clients.create', { name: '  Matti   Meikäläinen ', language: 'fi' });
     expect(client.name).toBe('Matti Meikäläinen');

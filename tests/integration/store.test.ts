@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { insertClient, listClients } from '../../db/repositories/clients.js';
-import { createStore, DB_FILE, inspectStore, KEYRING_FILE, openStore } from '../../db/store.js';
+import { createStore, DB_FILE, inspectStore, KEYRING_FILE, MANIFEST_FILE, openStore } from '../../db/store.js';
 import { ADMIN, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 let dir: string;
@@ -105,25 +105,32 @@ describe('creating and opening a store', () => {
     expect(readFileSync(join(dir, DB_FILE))).toEqual(before);
   });
 
-  it('tells a damaged database, a missing keyring and a damaged keyring apart', async () => {
+  it('tells random bytes, a damaged header, a truncated file and a damaged keyring apart, creating nothing', async () => {
     (await create()).db.close();
     const keyring = readFileSync(join(dir, KEYRING_FILE));
     const db = readFileSync(join(dir, DB_FILE));
+    const attempt = async () => {
+      const before = readdirSync(dir).sort();
+      const code = await codeOf(openStore(dir, ADMIN.username, PASSWORD));
+      expect(readdirSync(dir).sort()).toEqual(before);
+      return code;
+    };
 
     writeFileSync(join(dir, DB_FILE), randomBytes(db.length));
-    expect(await codeOf(openStore(dir, ADMIN.username, PASSWORD))).toBe('store_damaged');
+    expect(await attempt()).toBe('store_damaged');
 
     const damagedHeader = Buffer.from(db);
-    randomBytes(32).copy(damagedHeader, 0);
+    randomBytes(64).copy(damagedHeader, 20);
     writeFileSync(join(dir, DB_FILE), damagedHeader);
-    expect(await codeOf(openStore(dir, ADMIN.username, PASSWORD))).toBe('store_damaged');
+    expect(await attempt()).toBe('store_damaged');
 
-    writeFileSync(join(dir, DB_FILE), db.subarray(0, 1000));
-    expect(await codeOf(openStore(dir, ADMIN.username, PASSWORD))).toBe('store_damaged');
+    writeFileSync(join(dir, DB_FILE), db.subarray(0, db.length - 1000));
+    expect(inspectStore(dir)).toEqual({ kind: 'problem', code: 'store_truncated' });
+    expect(await attempt()).toBe('store_truncated');
 
     writeFileSync(join(dir, DB_FILE), db);
     writeFileSync(join(dir, KEYRING_FILE), '{"format":"tiimipoyta-keyring"');
-    expect(await codeOf(openStore(dir, ADMIN.username, PASSWORD))).toBe('keyring_damaged');
+    expect(await attempt()).toBe('keyring_damaged');
 
     writeFileSync(join(dir, KEYRING_FILE), keyring);
     const ok = await openStore(dir, ADMIN.username, PASSWORD);
@@ -143,6 +150,10 @@ describe('creating and opening a store', () => {
     try {
       (await createStore(other.dir, { organisationName: 'Other', admin: ADMIN, password: PASSWORD }, FAST_KDF)).db.close();
       copyFileSync(join(other.dir, KEYRING_FILE), join(dir, KEYRING_FILE));
+      expect(inspectStore(dir)).toEqual({ kind: 'problem', code: 'keyring_mismatch' });
+      expect(await codeOf(openStore(dir, ADMIN.username, PASSWORD))).toBe('keyring_mismatch');
+      // Without the manifest the keyring's key still fails to open the database: damaged, not silently new.
+      rmSync(join(dir, MANIFEST_FILE));
       expect(await codeOf(openStore(dir, ADMIN.username, PASSWORD))).toBe('store_damaged');
     } finally {
       other.cleanup();
