@@ -180,7 +180,7 @@ function statements(db: Db): AuditStatements {
 function toHashFields(input: AppendAuditInput, head: HeadRow): AuditHashFields {
   const required = (name: string, v: string): string => {
     const s = cleanText(v);
-    if (s.length === 0) throw new AppError('invalid_input', `An audit event needs a ${name}.`);
+    if (s.length === 0) throw new AppError('invalid_input', `An audit event needs ${name}.`);
     return s;
   };
   const optional = (v: string | null | undefined): string | null => (v == null || v === '' ? null : cleanText(v));
@@ -191,10 +191,10 @@ function toHashFields(input: AppendAuditInput, head: HeadRow): AuditHashFields {
   return {
     seq: head.seq + 1,
     at: (input.at ?? new Date()).toISOString(),
-    actorId: required('actor', input.actorId),
+    actorId: required('an actor', input.actorId),
     clientId: optional(input.clientId),
-    action: required('action', input.action),
-    basis: required('basis', input.basis),
+    action: required('an action', input.action),
+    basis: required('a basis', input.basis),
     entity: optional(input.entity),
     details,
     prevHash: head.hash,

@@ -8,12 +8,12 @@
  *   u32 N                      length of the header
  *   N bytes                    header, UTF-8 JSON (`BackupHeader`): format, version, createdAt, storeId,
  *                              schemaVersion, keyring (as stored), db { bytes, sha256 }, counts { table: rows }
- *   32 bytes                   SHA-256 of the N header bytes (a flipped header byte is caught too)
+ *   32 bytes                   SHA-256 of the N header bytes, so a flipped header byte is caught too
  *   db.bytes bytes             the database as written by `VACUUM INTO`: SQLCipher v4 pages encrypted
- *                              with the store key (STACK.md), SHA-256 in db.sha256
+ *                              with the store key (STACK.md); SHA-256 in db.sha256
  *
  * Nothing in it is plaintext client data: the pages are encrypted and the keyring holds only wrapped
- * keys. The backup therefore opens with the passwords that were valid when it was made.
+ * keys. A backup therefore opens with the passwords (and recovery key) valid when it was made.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { openEncrypted, type Db } from './connection.js';
 import { toAppError } from './errors.js';
 import { fsyncDir } from './fsutil.js';
 import { parseKeyring, readKeyring, writeKeyring, type Keyring } from './keyring.js';
-import { inspectStore, storePaths } from './store.js';
+import { inspectStore, storePaths, writeManifest } from './store.js';
 
 export const BACKUP_FORMAT = 'tiimipoyta-backup';
 export const BACKUP_VERSION = 1;
@@ -33,9 +33,11 @@ export const BACKUP_EXTENSION = '.tpbackup';
 const MAGIC_PREFIX = 'TIIMIPOYTA-BACKUP ';
 const MAGIC = Buffer.from(`${MAGIC_PREFIX}${BACKUP_VERSION}\n`, 'latin1');
 const HASH_BYTES = 32;
-// A keyring with hundreds of slots is tens of kilobytes; anything near this is not our header.
+// A keyring with hundreds of slots is tens of kilobytes; a "header" near this size is not ours.
 const MAX_HEADER = 4 * 1024 * 1024;
 const CHUNK = 1024 * 1024;
+/** SQLCipher v4's page size: a database is always whole pages (inspectStore relies on it too). */
+const PAGE_SIZE = 4096;
 const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface BackupHeader {
@@ -49,36 +51,30 @@ export interface BackupHeader {
   counts: Record<string, number>;
 }
 
-export interface BackupProgress {
-  phase: 'snapshot' | 'write' | 'verify';
-  done: number;
-  total: number;
-}
+export interface BackupProgress { phase: 'snapshot' | 'write' | 'verify'; done: number; total: number }
 export type OnBackupProgress = (p: BackupProgress) => void;
 
-/** `bytes` and `sha256` describe the whole backup file, so they can be checked with `sha256sum`. */
-export interface BackupResult {
-  file: string;
-  bytes: number;
-  sha256: string;
-  counts: Record<string, number>;
-  ms: number;
-}
+/** `bytes` and `sha256` describe the whole backup file, so anyone can check it with `sha256sum`. */
+export interface BackupResult { file: string; bytes: number; sha256: string; counts: Record<string, number>; ms: number }
 
-interface Container {
-  header: BackupHeader;
-  dataOffset: number;
-  fileBytes: number;
-}
+interface Container { header: BackupHeader; dataOffset: number; fileBytes: number }
 
 const damaged = (why: string) => new AppError('store_damaged', `The backup file is damaged: ${why}.`);
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest();
 
+async function withFile<T>(path: string, flags: string, fn: (fh: FileHandle) => Promise<T>): Promise<T> {
+  // 0600 whatever the umask: a backup is as sensitive as the store.
+  const fh = await open(path, flags, 0o600);
+  try { return await fn(fh); } finally { await fh.close(); }
+}
+
+function withDb<T>(path: string, key: Buffer, fn: (db: Db) => T): T {
+  const db = openEncrypted(path, key);
+  try { return fn(db); } finally { db.close(); }
+}
+
 function countRows(db: Db): Record<string, number> {
-  const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t.replaceAll('"', '""')}"`).pluck().get() as number]));
 }
 
@@ -89,8 +85,7 @@ function sameCounts(a: Record<string, number>, b: Record<string, number>): boole
 
 async function readAt(fh: FileHandle, length: number, position: number): Promise<Buffer> {
   const buf = Buffer.alloc(length);
-  let off = 0;
-  while (off < length) {
+  for (let off = 0; off < length; ) {
     const { bytesRead } = await fh.read(buf, off, length - off, position + off);
     if (bytesRead === 0) throw damaged('it ends early');
     off += bytesRead;
@@ -99,8 +94,7 @@ async function readAt(fh: FileHandle, length: number, position: number): Promise
 }
 
 async function writeAt(fh: FileHandle, buf: Uint8Array, position: number): Promise<void> {
-  let off = 0;
-  while (off < buf.length) off += (await fh.write(buf, off, buf.length - off, position + off)).bytesWritten;
+  for (let off = 0; off < buf.length; ) off += (await fh.write(buf, off, buf.length - off, position + off)).bytesWritten;
 }
 
 /** Feeds a region of a file to `onChunk` in bounded pieces; the piece is reused, so consume it before returning. */
@@ -116,27 +110,25 @@ async function eachChunk(fh: FileHandle, start: number, length: number, onChunk:
 
 function isHeader(v: unknown): v is BackupHeader {
   const h = v as BackupHeader;
-  return (
-    typeof h === 'object' && h !== null && h.format === BACKUP_FORMAT && h.version === BACKUP_VERSION &&
-    typeof h.createdAt === 'string' && typeof h.storeId === 'string' &&
-    Number.isSafeInteger(h.schemaVersion) && h.schemaVersion >= 0 &&
-    typeof h.keyring === 'object' && h.keyring !== null &&
-    typeof h.db === 'object' && h.db !== null && Number.isSafeInteger(h.db.bytes) && h.db.bytes > 0 &&
+  return typeof h === 'object' && h !== null && h.format === BACKUP_FORMAT && h.version === BACKUP_VERSION &&
+    typeof h.createdAt === 'string' && typeof h.storeId === 'string' && Number.isSafeInteger(h.schemaVersion) && h.schemaVersion >= 0 &&
+    typeof h.keyring === 'object' && h.keyring !== null && typeof h.db === 'object' && h.db !== null &&
+    Number.isSafeInteger(h.db.bytes) && h.db.bytes > 0 && h.db.bytes % PAGE_SIZE === 0 &&
     typeof h.db.sha256 === 'string' && /^[0-9a-f]{64}$/.test(h.db.sha256) &&
     typeof h.counts === 'object' && h.counts !== null && !Array.isArray(h.counts) &&
-    Object.values(h.counts).every((n) => Number.isSafeInteger(n) && n >= 0)
-  );
+    Object.values(h.counts).every((n) => Number.isSafeInteger(n) && n >= 0);
 }
 
-/** Reads and checks everything but the database bytes' hash (which needs a full pass). */
+/** Reads and checks everything except the database bytes' hash, which needs a full pass. */
 async function readContainer(fh: FileHandle): Promise<Container> {
   const fileBytes = (await fh.stat()).size;
   if (fileBytes === 0) throw new AppError('not_a_store', 'The file is empty; it is not a Tiimipöytä backup.');
   const start = await readAt(fh, Math.min(fileBytes, MAGIC.length + 4), 0);
   if (!start.subarray(0, MAGIC.length).equals(MAGIC)) {
     const text = start.toString('latin1');
-    const version = Number(/^TIIMIPOYTA-BACKUP (\d+)\n/.exec(text)?.[1]);
-    if (version > BACKUP_VERSION) throw new AppError('store_newer_than_app', 'The backup was made by a newer version of Tiimipöytä.');
+    if (Number(/^TIIMIPOYTA-BACKUP (\d+)\n/.exec(text)?.[1]) > BACKUP_VERSION) {
+      throw new AppError('store_newer_than_app', 'The backup was made by a newer version of Tiimipöytä.');
+    }
     if (text.startsWith(MAGIC_PREFIX) || MAGIC.subarray(0, start.length).equals(start)) throw damaged('its beginning is damaged or cut off');
     throw new AppError('not_a_store', 'The file is not a Tiimipöytä backup.');
   }
@@ -147,11 +139,7 @@ async function readContainer(fh: FileHandle): Promise<Container> {
   const raw = await readAt(fh, headerBytes + HASH_BYTES, MAGIC.length + 4);
   if (!sha256(raw.subarray(0, headerBytes)).equals(raw.subarray(headerBytes))) throw damaged('its header checksum does not match');
   let header: unknown;
-  try {
-    header = JSON.parse(raw.subarray(0, headerBytes).toString('utf8'));
-  } catch {
-    throw damaged('its header is not valid JSON');
-  }
+  try { header = JSON.parse(raw.subarray(0, headerBytes).toString('utf8')); } catch { throw damaged('its header is not valid JSON'); }
   if (!isHeader(header)) throw damaged('its header is incomplete');
   let keyring: Keyring;
   try {
@@ -161,54 +149,51 @@ async function readContainer(fh: FileHandle): Promise<Container> {
     throw damaged('its keyring is damaged');
   }
   if (keyring.storeId !== header.storeId) throw damaged('its keyring belongs to another store');
-  if (dataOffset + header.db.bytes !== fileBytes) {
-    throw damaged(dataOffset + header.db.bytes > fileBytes ? 'it ends early' : 'it has extra bytes at the end');
-  }
+  if (dataOffset + header.db.bytes !== fileBytes) throw damaged(dataOffset + header.db.bytes > fileBytes ? 'it ends early' : 'it has extra bytes at the end');
   if ((await readAt(fh, SQLITE_PLAIN_HEADER.length, dataOffset)).equals(SQLITE_PLAIN_HEADER)) {
     throw new AppError('not_a_store', 'The backup holds an unencrypted database, which Tiimipöytä never writes.');
   }
   return { header: { ...header, keyring }, dataOffset, fileBytes };
 }
 
-/** Streams the database bytes (to `dest` if given) and checks them against the header's hash. */
-async function checkData(fh: FileHandle, c: Container, dest: FileHandle | undefined, onBytes: (n: number) => void, whole?: Hash): Promise<void> {
+/** Streams the database bytes (into `dest` if given) and checks them against the header's hash. */
+async function checkData(fh: FileHandle, c: Container, onBytes: (n: number) => void, dest?: FileHandle, whole?: Hash): Promise<void> {
   const hash = createHash('sha256');
-  let written = 0;
+  let done = 0;
   await eachChunk(fh, c.dataOffset, c.header.db.bytes, async (chunk) => {
     hash.update(chunk);
     whole?.update(chunk);
-    if (dest) await writeAt(dest, chunk, written);
-    written += chunk.length;
-    onBytes(written);
+    if (dest) await writeAt(dest, chunk, done);
+    done += chunk.length;
+    onBytes(done);
   });
   if (hash.digest('hex') !== c.header.db.sha256) throw damaged('the database checksum does not match');
 }
 
-async function openBackup(file: string): Promise<FileHandle> {
+function openBackup(file: string): Promise<FileHandle> {
   if (!existsSync(file)) throw new AppError('not_found', `There is no backup file at ${file}.`);
   if (!statSync(file).isFile()) throw new AppError('not_a_store', 'A backup is a file, not a folder.');
   return open(file, 'r');
 }
 
-/** Checks a backup (magic, header, sizes and, unless told otherwise, the database hash) and returns its header. */
+/** Checks a backup (magic, header, sizes and, unless `verifyData: false`, the database hash); returns its header. */
 export async function readBackupHeader(file: string, options: { verifyData?: boolean } = {}): Promise<BackupHeader> {
+  let fh: FileHandle | undefined;
   try {
-    const fh = await openBackup(file);
-    try {
-      const c = await readContainer(fh);
-      if (options.verifyData !== false) await checkData(fh, c, undefined, () => {});
-      return c.header;
-    } finally {
-      await fh.close();
-    }
+    fh = await openBackup(file);
+    const c = await readContainer(fh);
+    if (options.verifyData !== false) await checkData(fh, c, () => {});
+    return c.header;
   } catch (err) {
     throw toAppError(err);
+  } finally {
+    await fh?.close();
   }
 }
 
 function removeQuietly(paths: string[]): void {
-  // Cleanup after a failure must not hide the failure itself.
-  for (const p of paths) try { rmSync(p, { force: true }); } catch { /* reported by the caller's error */ }
+  // Cleanup after a failure must not replace the failure the user needs to see.
+  for (const p of paths) try { rmSync(p, { force: true }); } catch { /* the original error is reported */ }
 }
 
 /**
@@ -222,42 +207,33 @@ export async function backupStore(source: { db: Db; key: Buffer; dir: string }, 
   const outDir = dirname(out);
   const report = (phase: BackupProgress['phase'], done: number, total: number) => onProgress?.({ phase, done, total });
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new AppError('invalid_input', `The folder for the backup does not exist: ${outDir}`);
-  if (realpathSync(outDir) === realpathSync(source.dir)) {
-    throw new AppError('invalid_input', 'A backup cannot be written into the store folder itself; choose another folder or drive.');
-  }
+  if (realpathSync(outDir) === realpathSync(source.dir)) throw new AppError('invalid_input', 'A backup cannot be written into the store folder itself; choose another folder or drive.');
   if (existsSync(out)) throw new AppError('store_exists', `${basename(out)} already exists; choose another name so that it is not overwritten.`);
 
-  const [snapshot, tmp, check] = [`${out}.snapshot`, `${out}.tmp`, `${out}.verify`];
-  const scratch = [snapshot, tmp, check].flatMap((p) => [p, `${p}-wal`, `${p}-shm`, `${p}-journal`]);
+  const [snapshot, tmp, extracted] = [`${out}.snapshot`, `${out}.tmp`, `${out}.verify`];
+  const scratch = [snapshot, tmp, extracted].flatMap((p) => [p, `${p}-wal`, `${p}-shm`, `${p}-journal`]);
   let published = false;
   try {
     removeQuietly(scratch);
-    // Created here so the snapshot gets 0600 (VACUUM INTO would use the umask) and so a read-only
-    // target fails with EROFS/EACCES rather than SQLite's vaguer "unable to open".
-    await (await open(snapshot, 'wx', 0o600)).close();
+    // Created here rather than by VACUUM INTO: 0600 regardless of the umask, and a read-only
+    // target fails with EROFS/EACCES instead of SQLite's vaguer "unable to open database file".
+    await withFile(snapshot, 'wx', async () => {});
     report('snapshot', 0, 3);
-    // VACUUM INTO reads one consistent snapshot; counts are taken from the copy, not the live
-    // database, so a write landing in between cannot make them disagree.
+    // VACUUM INTO copies one consistent snapshot. Counts come from the copy, not the live database,
+    // so a write landing in between cannot make header and data disagree.
     source.db.prepare('VACUUM INTO ?').run(snapshot);
     report('snapshot', 1, 3);
-    const copy = openEncrypted(snapshot, source.key);
-    let facts: { counts: Record<string, number>; storeId: unknown; schemaVersion: number };
-    try {
-      facts = {
-        counts: countRows(copy),
-        storeId: copy.prepare("SELECT value FROM store_meta WHERE key = 'store_id'").pluck().get(),
-        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
-      };
-    } finally {
-      copy.close();
-    }
+    const facts = withDb(snapshot, source.key, (db) => ({
+      counts: countRows(db),
+      storeId: db.prepare("SELECT value FROM store_meta WHERE key = 'store_id'").pluck().get(),
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    }));
     const keyring = readKeyring(storePaths(source.dir).keyring);
-    if (keyring.storeId !== facts.storeId) throw new AppError('keyring_damaged', 'The keyring beside the database belongs to another store.');
+    if (keyring.storeId !== facts.storeId) throw new AppError('keyring_mismatch', 'The keyring beside the database belongs to another store.');
     report('snapshot', 2, 3);
     const dbBytes = statSync(snapshot).size;
     const dbHash = createHash('sha256');
-    const snap = await open(snapshot, 'r');
-    try { await eachChunk(snap, 0, dbBytes, (chunk) => { dbHash.update(chunk); }); } finally { await snap.close(); }
+    await withFile(snapshot, 'r', (fh) => eachChunk(fh, 0, dbBytes, (chunk) => { dbHash.update(chunk); }));
     const header: BackupHeader = {
       format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), storeId: keyring.storeId,
       schemaVersion: facts.schemaVersion, keyring, db: { bytes: dbBytes, sha256: dbHash.digest('hex') }, counts: facts.counts,
@@ -269,37 +245,29 @@ export async function backupStore(source: { db: Db; key: Buffer; dir: string }, 
     length.writeUInt32BE(json.length);
     const prefix = Buffer.concat([MAGIC, length, json, sha256(json)]);
     const total = prefix.length + dbBytes;
-    const target = await open(tmp, 'wx', 0o600);
-    try {
+    await withFile(tmp, 'wx', async (target) => {
       await writeAt(target, prefix, 0);
       let done = prefix.length;
       report('write', done, total);
-      const src = await open(snapshot, 'r');
-      try {
-        await eachChunk(src, 0, dbBytes, async (chunk) => {
-          await writeAt(target, chunk, done);
-          done += chunk.length;
-          report('write', done, total);
-        });
-      } finally {
-        await src.close();
-      }
+      await withFile(snapshot, 'r', (src) => eachChunk(src, 0, dbBytes, async (chunk) => {
+        await writeAt(target, chunk, done);
+        done += chunk.length;
+        report('write', done, total);
+      }));
       await target.sync();
-    } finally {
-      await target.close();
-    }
+    });
     // Checked again: a file may have appeared under the name while the backup was being written.
     if (existsSync(out)) throw new AppError('store_exists', `${basename(out)} appeared while the backup was written; it was left untouched.`);
     renameSync(tmp, out);
     published = true;
     fsyncDir(outDir);
 
-    const verified = await verifyBackup(out, source.key, check, header, report);
-    return { file: out, bytes: total, sha256: verified, counts: header.counts, ms: Math.round(performance.now() - started) };
+    const fileSha = await verifyBackup(out, source.key, extracted, header, (done, all) => report('verify', done, all));
+    return { file: out, bytes: total, sha256: fileSha, counts: header.counts, ms: Math.round(performance.now() - started) };
   } catch (err) {
     if (published) removeQuietly([out]);
     const e = toAppError(err);
-    if (published && e.code === 'store_damaged') throw new AppError('store_damaged', `The backup did not verify after writing and was deleted: ${e.message}`);
+    if (published && e.code === 'store_damaged') throw new AppError('store_damaged', `The backup did not verify after writing and was deleted. ${e.message}`);
     throw e;
   } finally {
     removeQuietly(scratch);
@@ -307,35 +275,24 @@ export async function backupStore(source: { db: Db; key: Buffer; dir: string }, 
 }
 
 /** Re-reads a just-written backup, extracts and opens its database; returns the whole file's SHA-256. */
-async function verifyBackup(file: string, key: Buffer, extractTo: string, expected: BackupHeader, report: (phase: 'verify', done: number, total: number) => void): Promise<string> {
+async function verifyBackup(file: string, key: Buffer, extractTo: string, expected: BackupHeader, report: (done: number, total: number) => void): Promise<string> {
   const whole = createHash('sha256');
-  const fh = await open(file, 'r');
-  let total: number;
-  try {
+  const total = await withFile(file, 'r', async (fh) => {
     const c = await readContainer(fh);
     if (c.header.db.sha256 !== expected.db.sha256 || !sameCounts(c.header.counts, expected.counts)) throw damaged('its header is not the one written');
-    // The integrity check costs about as much as reading the database once, so it is weighted so.
-    total = c.fileBytes + c.header.db.bytes;
+    // The integrity check costs about one read of the database, so it is weighted as such.
+    const all = c.fileBytes + c.header.db.bytes;
     await eachChunk(fh, 0, c.dataOffset, (chunk) => { whole.update(chunk); });
-    report('verify', c.dataOffset, total);
-    const dest = await open(extractTo, 'wx', 0o600);
-    try {
-      await checkData(fh, c, dest, (n) => report('verify', c.dataOffset + n, total), whole);
-    } finally {
-      await dest.close();
-    }
-  } finally {
-    await fh.close();
-  }
-  const db = openEncrypted(extractTo, key);
-  try {
+    report(c.dataOffset, all);
+    await withFile(extractTo, 'wx', (dest) => checkData(fh, c, (n) => report(c.dataOffset + n, all), dest, whole));
+    return all;
+  });
+  withDb(extractTo, key, (db) => {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw damaged(`the integrity check says ${String(integrity)}`);
     if (!sameCounts(countRows(db), expected.counts)) throw damaged('its row counts differ from the snapshot');
-  } finally {
-    db.close();
-  }
-  report('verify', total, total);
+  });
+  report(total, total);
   return whole.digest('hex');
 }
 
@@ -357,26 +314,25 @@ export async function restoreStore(fromFile: string, dataDir: string, onProgress
     fh = await openBackup(fromFile);
     const c = await readContainer(fh);
     const total = c.header.db.bytes;
-    await checkData(fh, c, undefined, (n) => report('verify', n, total));
+    await checkData(fh, c, (n) => report('verify', n, total));
 
     const createdDir = !existsSync(dir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
-      const dest = await open(pending, 'wx', 0o600);
-      try {
-        // Hashed again while copying: the backup file could change between the check and the copy.
-        await checkData(fh, c, dest, (n) => report('write', n, total));
+      const src = fh;
+      // Hashed again while copying: the backup could change between the check and the copy.
+      await withFile(pending, 'wx', async (dest) => {
+        await checkData(src, c, (n) => report('write', n, total), dest);
         await dest.sync();
-      } finally {
-        await dest.close();
-      }
+      });
       writeKeyring(p.keyring, c.header.keyring);
+      writeManifest(dir, c.header.storeId);
       renameSync(pending, p.db);
       fsyncDir(dir);
     } catch (err) {
       // The folder was empty, so everything in it now is ours to take back.
-      removeQuietly([pending, p.keyring, `${p.keyring}.bak`]);
-      if (createdDir) try { rmdirSync(dir); } catch { /* not empty or gone: leave it */ }
+      removeQuietly([pending, p.keyring, `${p.keyring}.bak`, p.manifest]);
+      if (createdDir) try { rmdirSync(dir); } catch { /* not empty or already gone: leave it */ }
       throw err;
     }
     return { dir, counts: c.header.counts };

@@ -11,10 +11,13 @@ import { Writable } from 'node:stream';
 import { AppError } from '../shared/api/errors.js';
 import { normaliseName } from '../shared/domain/client.js';
 import { MIN_PASSWORD_LENGTH, PROFESSIONS, USERNAME_PATTERN, type Profession } from '../shared/domain/user.js';
-import { createStore } from '../db/store.js';
+import type { AppStatus, Output } from '../shared/api/contract.js';
+import { restoreStore } from '../db/backup.js';
+import { readKeyring } from '../db/keyring.js';
+import { createStore, storePaths } from '../db/store.js';
 import { toAppError } from '../db/errors.js';
 import { APP_VERSION, RENDERER_DIR } from './backend/appinfo.js';
-import { createBackend } from './backend/index.js';
+import { createBackend, type Backend } from './backend/index.js';
 import { defaultDataDir } from './backend/paths.js';
 import { startServer } from './http/server.js';
 
@@ -28,13 +31,25 @@ Usage: npm run cli -- <command> [options]
   serve  [--data DIR] [--port N] [--host 127.0.0.1] [--open]
          Browser mode on the store in DIR (default ${defaultDataDir()}): prints the address
          to open; loopback only.
+  audit verify --data DIR [--user NAME]
+         Check the access log's hash chain; exit 1 and name the first broken event if it is not intact.
+  backup --data DIR --out FILE [--user NAME]
+         An encrypted backup, verified after writing (an administrator's password).
+  restore --data DIR --from FILE
+         Restore a backup into an empty folder; never over a store.
   help   This text.
+
+Commands that open a store sign in as --user (default: the store's first administrator) with the
+password from WORKBENCH_PASSWORD or a prompt.
 `;
 
 type Flags = Record<string, string | true>;
 
-export function parseArgs(argv: string[]): { command: string; flags: Flags } {
-  const [command = 'help', ...rest] = argv;
+export function parseArgs(argv: string[]): { command: string; sub: string | undefined; flags: Flags } {
+  const [command = 'help', ...afterCommand] = argv;
+  // One optional word after the command (`audit verify`).
+  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && command === 'audit' ? afterCommand[0] : undefined;
+  const rest = sub === undefined ? afterCommand : afterCommand.slice(1);
   const flags: Flags = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -47,7 +62,7 @@ export function parseArgs(argv: string[]): { command: string; flags: Flags } {
       i++;
     }
   }
-  return { command, flags };
+  return { command, sub, flags };
 }
 
 function str(flags: Flags, name: string): string | undefined {
@@ -136,13 +151,87 @@ async function serve(flags: Flags): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+function progressLine(p: { phase: string; done: number; total: number }): void {
+  const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 100;
+  if (process.stderr.isTTY) process.stderr.write(`\r${p.phase}: ${pct}%   ${p.done === p.total ? '\n' : ''}`);
+  else if (p.done === p.total) process.stderr.write(`${p.phase}: done\n`);
+}
+
+/** Signs in through the backend, exactly as the app does (roles, access log and all). */
+async function withSignedIn<T>(flags: Flags, fn: (call: (channel: string, input: unknown) => Promise<unknown>, backend: Backend) => Promise<T>): Promise<T> {
+  const data = str(flags, 'data');
+  if (!data) throw new AppError('invalid_input', 'this command needs --data DIR');
+  const dataDir = resolve(data);
+  const backend = createBackend({ dataDir, version: APP_VERSION });
+  const call = async (channel: string, input: unknown) => {
+    const r = await backend.invoke(channel, input);
+    if (!r.ok) throw new AppError(r.error.code, r.error.message);
+    return r.value;
+  };
+  try {
+    const status = (await call('app.status', {})) as AppStatus;
+    if (status.store !== 'locked') throw new AppError(status.problem ?? 'no_store', status.problem ? `The store cannot be opened (${status.problem}).` : 'There is no store in this folder.');
+    const username = str(flags, 'user') ?? firstAdministrator(dataDir);
+    await call('session.signIn', { username, password: await readPassword(false) });
+    return await fn(call, backend);
+  } finally {
+    backend.close();
+  }
+}
+
+/** The keyring's first password slot is the administrator who created the store. */
+function firstAdministrator(dataDir: string): string {
+  const slot = readKeyring(storePaths(dataDir).keyring).slots.find((s) => s.kind === 'password');
+  if (!slot || slot.kind !== 'password') throw new AppError('keyring_damaged', 'The keyring has no user; name one with --user.');
+  return slot.username;
+}
+
+async function auditCommand(sub: string | undefined, flags: Flags): Promise<void> {
+  if (sub !== 'verify') throw new AppError('invalid_input', 'Usage: audit verify --data DIR [--user NAME]');
+  const result = await withSignedIn(flags, (call) => call('audit.verify', {}) as Promise<Output<'audit.verify'>>);
+  if (result.ok) {
+    process.stdout.write(`The access log is intact: ${result.count} events verified.\n`);
+    return;
+  }
+  process.stdout.write(`The access log is broken at event ${result.firstBrokenSeq} (${result.reason}); ${result.count} events read.\n`);
+  process.exitCode = 1;
+}
+
+async function backupCommand(flags: Flags): Promise<void> {
+  const out = str(flags, 'out');
+  if (!out) throw new AppError('invalid_input', 'backup needs --out FILE');
+  const result = await withSignedIn(flags, (call, backend) => {
+    backend.subscribe((event, payload) => {
+      if (event === 'backup.progress') progressLine(payload as { phase: string; done: number; total: number });
+    });
+    return call('backup.create', { outPath: resolve(out) }) as Promise<Output<'backup.create'>>;
+  });
+  const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
+  process.stdout.write(`Backup written and verified: ${result.file} (${result.bytes} bytes, ${rows} rows, ${Math.round(result.ms)} ms)\n`);
+}
+
+async function restoreCommand(flags: Flags): Promise<void> {
+  const data = str(flags, 'data');
+  const from = str(flags, 'from');
+  if (!data || !from) throw new AppError('invalid_input', 'restore needs --data DIR and --from FILE');
+  const result = await restoreStore(resolve(from), resolve(data), progressLine);
+  const rows = Object.values(result.counts).reduce((a, b) => a + b, 0);
+  process.stdout.write(`Restored ${rows} rows into ${result.dir}. Sign in with a password that was valid when the backup was made.\n`);
+}
+
 async function main(argv: string[]): Promise<void> {
-  const { command, flags } = parseArgs(argv);
+  const { command, flags, sub } = parseArgs(argv);
   switch (command) {
     case 'init':
       return init(flags);
     case 'serve':
       return serve(flags);
+    case 'audit':
+      return auditCommand(sub, flags);
+    case 'backup':
+      return backupCommand(flags);
+    case 'restore':
+      return restoreCommand(flags);
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

@@ -6,14 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { invoke, onEvent } from './api/client';
 import { STATUS_KEY } from './api/keys';
 import { CreateStore } from './features/session/CreateStore';
+import { MustChangePassword } from './features/session/MustChangePassword';
 import { OpenStore } from './features/session/OpenStore';
+import { Recover } from './features/session/Recover';
 import { SignIn } from './features/session/SignIn';
 import { Unavailable } from './features/session/Unavailable';
 import { Welcome } from './features/session/Welcome';
 import { Workbench } from './features/shell/Workbench';
 import { BackendUnreachable } from './features/session/BackendUnreachable';
 
-type PreStoreView = 'welcome' | 'create' | 'open';
+type PreStoreView = 'welcome' | 'create' | 'open' | 'recover';
 
 export function App() {
   const { t } = useTranslation();
@@ -42,9 +44,10 @@ export function App() {
   if (status.isError) return <BackendUnreachable error={status.error} onRetry={() => void status.refetch()} />;
 
   const s = status.data;
-  if (s.store === 'unlocked') return <Workbench status={s} />;
+  if (s.store === 'unlocked') return s.mustChangePassword ? <MustChangePassword /> : <Workbench status={s} />;
   if (view === 'open') return <OpenStore onBack={() => setView('welcome')} onOpened={() => setView('welcome')} />;
-  if (s.store === 'locked') return <SignIn status={s} onOpenOther={() => setView('open')} />;
+  if (s.store === 'locked' && view === 'recover') return <Recover onBack={() => setView('welcome')} />;
+  if (s.store === 'locked') return <SignIn status={s} onOpenOther={() => setView('open')} onRecover={() => setView('recover')} />;
   if (s.store === 'unavailable') return <Unavailable status={s} onOpenOther={() => setView('open')} />;
   if (view === 'create') return <CreateStore onBack={() => setView('welcome')} />;
   return <Welcome status={s} onCreate={() => setView('create')} onOpen={() => setView('open')} />;

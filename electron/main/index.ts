@@ -4,7 +4,7 @@
  * backend or in the pure helpers beside this file.
  */
 import { join } from 'node:path';
-import { app, dialog, Menu, session } from 'electron';
+import { app, dialog, Menu, powerMonitor, session } from 'electron';
 import { createBackend, type Backend } from '../backend/index.js';
 import { APP_ROOT, APP_VERSION, RENDERER_DIR } from '../backend/appinfo.js';
 import { defaultDataDir } from '../backend/paths.js';
@@ -61,6 +61,9 @@ async function run(): Promise<void> {
     return;
   }
   unregister = registerIpc(backend, windows);
+  // The laptop closes or the screen locks: the key goes, as if the idle timer had run out.
+  powerMonitor.on('suspend', () => backend?.lock('system'));
+  powerMonitor.on('lock-screen', () => backend?.lock('system'));
   windows.track(createWorkbenchWindow(PRELOAD_PATH));
 }
 

@@ -26,7 +26,7 @@ export const CHANNEL_NAMES = [
   'clients.create',
 ] as const;
 
-export const EVENT_NAMES = ['session.locked', 'clients.changed'] as const;
+export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress'] as const;
 
 /** The prefix of every IPC event channel, so events can never collide with invoke channels. */
 export const EVENT_PREFIX = 'event:';

@@ -9,6 +9,7 @@ import { MAX_NAME_LENGTH, SERVICE_LANGUAGES } from '../domain/client.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PROFESSIONS, ROLES, USERNAME_PATTERN } from '../domain/user.js';
 import { CHANNEL_NAMES, EVENT_NAMES as EVENT_NAME_LIST } from './channels.js';
 import { ERROR_CODES } from './errors.js';
+import { IDLE_LOCK_MINUTES } from '../domain/settings.js';
 
 const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
@@ -46,7 +47,7 @@ export const auditEventViewSchema = z.strictObject({
 });
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
-export const IDLE_LOCK_MINUTES = { min: 1, max: 240, default: 10 } as const;
+export { IDLE_LOCK_MINUTES };
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const appStatusSchema = z.strictObject({
@@ -178,6 +179,8 @@ export const events = {
   'session.locked': z.strictObject({ reason: z.enum(['user', 'idle', 'system']) }),
   /** Client data changed; lists refetch. */
   'clients.changed': empty,
+  /** A backup is being written: bytes done of total, per phase. */
+  'backup.progress': z.strictObject({ phase: z.enum(['snapshot', 'write', 'verify']), done: z.number(), total: z.number() }),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -171,8 +171,7 @@ export const en: Messages = {
     same: 'Choose a password different from the current one',
   },
   lockReason: {
-    idle: 'Tiimipöytä was locked because it was not used for {{minutes}} minutes.',
-    idleGeneric: 'Tiimipöytä was locked because it was not used for a while.',
+    idle: 'Tiimipöytä was locked because it was not used for a while.',
     system: 'Tiimipöytä was locked because the computer went to sleep or the screen was locked.',
   },
   account: {

@@ -170,8 +170,7 @@ export const fi = {
     same: 'Valitse eri salasana kuin nykyinen',
   },
   lockReason: {
-    idle: 'Tiimipöytä lukittiin, koska sitä ei käytetty {{minutes}} minuuttiin.',
-    idleGeneric: 'Tiimipöytä lukittiin, koska sitä ei käytetty hetkeen.',
+    idle: 'Tiimipöytä lukittiin, koska sitä ei käytetty hetkeen.',
     system: 'Tiimipöytä lukittiin, koska tietokone meni lepotilaan tai näyttö lukittiin.',
   },
   account: {

@@ -171,8 +171,7 @@ export const sv: Messages = {
     same: 'Välj ett annat lösenord än det nuvarande',
   },
   lockReason: {
-    idle: 'Tiimipöytä låstes eftersom den inte använts på {{minutes}} minuter.',
-    idleGeneric: 'Tiimipöytä låstes eftersom den inte använts på en stund.',
+    idle: 'Tiimipöytä låstes eftersom den inte använts på en stund.',
     system: 'Tiimipöytä låstes eftersom datorn gick i viloläge eller skärmen låstes.',
   },
   account: {

@@ -221,7 +221,7 @@ describe('atomic with the access it records', () => {
     expect(() => db.transaction(() => {
       insertClient(db, client('c1', user.id));
       appendAudit(db, { actorId: user.id, clientId: 'c1', action: '', basis: 'case_preparation' });
-    })()).toThrow(/needs a action/);
+    })()).toThrow(/needs an action/);
     expect(listClients(db)).toEqual([]);
     db.transaction(() => {
       insertClient(db, client('c2', user.id));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupStore, readBackupHeader, restoreStore, type BackupProgress } from '../../db/backup.js';
 import { insertClient, listClients } from '../../db/repositories/clients.js';
-import { createStore, DB_FILE, KEYRING_FILE, openStore, type OpenStore } from '../../db/store.js';
+import { createStore, DB_FILE, KEYRING_FILE, MANIFEST_FILE, openStore, type OpenStore } from '../../db/store.js';
 import { ADMIN, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 const MARKER = 'MARKER-Väinö Lindqvist-c41e';
@@ -70,7 +70,7 @@ describe('backup and restore', () => {
     mkdirSync(target);
     const restored = await restoreStore(backupFile(), target);
     expect(restored.counts).toEqual(result.counts);
-    expect(readdirSync(target).sort()).toEqual([DB_FILE, KEYRING_FILE]);
+    expect(readdirSync(target).sort()).toEqual([DB_FILE, KEYRING_FILE, MANIFEST_FILE].sort());
     const again = await openStore(target, ADMIN.username, PASSWORD);
     try {
       expect(listClients(again.db)).toEqual(before);

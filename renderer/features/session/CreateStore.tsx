@@ -6,7 +6,9 @@ import { MIN_PASSWORD_LENGTH, PROFESSIONS, USERNAME_PATTERN, type Profession } f
 import { invoke } from '../../api/client';
 import { EntryLayout } from './EntryLayout';
 import { FormError } from './FormError';
-import { useStatusMutation } from './useStatusMutation';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { STATUS_KEY } from '../../api/keys';
+import { RecoveryKeyNotice } from './RecoveryKeyNotice';
 
 interface Values {
   organisationName: string;
@@ -32,7 +34,17 @@ export function CreateStore({ onBack }: { onBack: () => void }) {
       passwordAgain: (v, values) => (v !== values.password ? t('create.passwordMismatch') : null),
     },
   });
-  const create = useStatusMutation(({ passwordAgain: _, ...input }: Values) => invoke('store.create', input));
+  const queryClient = useQueryClient();
+  const create = useMutation({ mutationFn: ({ passwordAgain: _, ...input }: Values) => invoke('store.create', input) });
+
+  if (create.data) {
+    const { status, recoveryKey } = create.data;
+    return (
+      <EntryLayout title={t('recoveryKey.title')}>
+        <RecoveryKeyNotice recoveryKey={recoveryKey} onDone={() => queryClient.setQueryData(STATUS_KEY, status)} />
+      </EntryLayout>
+    );
+  }
 
   return (
     <EntryLayout title={t('create.title')}>

@@ -1,4 +1,4 @@
-import { Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
@@ -7,7 +7,7 @@ import { EntryLayout } from './EntryLayout';
 import { FormError } from './FormError';
 import { useStatusMutation } from './useStatusMutation';
 
-export function SignIn({ status, onOpenOther }: { status: AppStatus; onOpenOther: () => void }) {
+export function SignIn({ status, onOpenOther, onRecover }: { status: AppStatus; onOpenOther: () => void; onRecover: () => void }) {
   const { t } = useTranslation();
   const form = useForm({
     mode: 'uncontrolled',
@@ -20,6 +20,8 @@ export function SignIn({ status, onOpenOther }: { status: AppStatus; onOpenOther
   const signIn = useStatusMutation((input: { username: string; password: string }) => invoke('session.signIn', input));
   return (
     <EntryLayout title={t('signIn.title')}>
+      {status.lockReason === 'idle' && <Alert color="blue" variant="light">{t('lockReason.idle')}</Alert>}
+      {status.lockReason === 'system' && <Alert color="blue" variant="light">{t('lockReason.system')}</Alert>}
       <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{t('signIn.organisation', { dir: status.dataDir })}</Text>
       <form
         onSubmit={form.onSubmit((v) =>
@@ -32,9 +34,12 @@ export function SignIn({ status, onOpenOther }: { status: AppStatus; onOpenOther
           <TextInput label={t('signIn.username')} required autoFocus autoComplete="username" autoCapitalize="none" spellCheck={false} key={form.key('username')} {...form.getInputProps('username')} />
           <PasswordInput label={t('signIn.password')} required autoComplete="current-password" key={form.key('password')} {...form.getInputProps('password')} />
           <FormError error={signIn.error} />
-          <Group justify="space-between" mt="sm">
-            <Button variant="subtle" onClick={onOpenOther}>{t('signIn.otherStore')}</Button>
+          <Group justify="flex-end" mt="sm">
             <Button type="submit" loading={signIn.isPending}>{t('signIn.submit')}</Button>
+          </Group>
+          <Group justify="space-between">
+            <Button variant="subtle" onClick={onRecover}>{t('recover.link')}</Button>
+            <Button variant="subtle" onClick={onOpenOther}>{t('signIn.otherStore')}</Button>
           </Group>
         </Stack>
       </form>

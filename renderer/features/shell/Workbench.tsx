@@ -1,21 +1,30 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
+import { AdminPage } from '../admin/AdminPage';
 import { ClientList } from '../cases/ClientList';
+import { AccountPage } from '../session/AccountPage';
+import { useActivityHeartbeat } from '../session/useActivityHeartbeat';
 import { useStatusMutation } from '../session/useStatusMutation';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 export const LOCK_SHORTCUT = 'mod+shift+L';
 
-/** The signed-in frame. Later areas (meetings, plans, reports, administration) join the navigation as they are built. */
+type Section = 'clients' | 'account' | 'admin';
+
+/** The signed-in frame. Later areas (meetings, plans, reports) join the navigation as they are built. */
 export function Workbench({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   const lock = useStatusMutation(() => invoke('session.lock', {}));
   useHotkeys([[LOCK_SHORTCUT, () => lock.mutate(undefined)]], []);
+  useActivityHeartbeat();
+  const [section, setSection] = useState<Section>('clients');
   const user = status.user!;
+  const sections: Section[] = user.role === 'administrator' ? ['clients', 'account', 'admin'] : ['clients', 'account'];
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
@@ -34,10 +43,21 @@ export function Workbench({ status }: { status: AppStatus }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
-        <NavLink label={t('shell.nav.clients')} active aria-current="page" href="#clients" onClick={(e) => e.preventDefault()} />
+        {sections.map((s) => (
+          <NavLink
+            key={s}
+            component="button"
+            label={t(`shell.nav.${s}`)}
+            active={section === s}
+            aria-current={section === s ? 'page' : undefined}
+            onClick={() => setSection(s)}
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <ClientList />
+        {section === 'clients' && <ClientList />}
+        {section === 'account' && <AccountPage status={status} />}
+        {section === 'admin' && <AdminPage currentUserId={user.id} />}
       </AppShell.Main>
       {/* Mounted only while unlocked, so a lock removes every toast at once, exit animations included. */}
       <Notifications position="top-right" />

@@ -1,0 +1,27 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { AuditPanel } from './AuditPanel';
+import { BackupPanel } from './BackupPanel';
+import { SettingsPanel } from './SettingsPanel';
+import { UsersPanel } from './UsersPanel';
+
+export function AdminPage({ currentUserId }: { currentUserId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">{t('admin.title')}</Title>
+      <Tabs defaultValue="users" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="users">{t('admin.tabs.users')}</Tabs.Tab>
+          <Tabs.Tab value="audit">{t('admin.tabs.audit')}</Tabs.Tab>
+          <Tabs.Tab value="backup">{t('admin.tabs.backup')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('admin.tabs.settings')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="md"><UsersPanel currentUserId={currentUserId} /></Tabs.Panel>
+        <Tabs.Panel value="audit" pt="md"><AuditPanel /></Tabs.Panel>
+        <Tabs.Panel value="backup" pt="md"><BackupPanel /></Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md"><SettingsPanel /></Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
