@@ -24,6 +24,7 @@ import { openEncrypted, type Db } from './connection.js';
 import { toAppError } from './errors.js';
 import { fsyncDir } from './fsutil.js';
 import { parseKeyring, readKeyring, writeKeyring, type Keyring } from './keyring.js';
+import { LATEST_VERSION } from './migrate.js';
 import { inspectStore, storePaths, writeManifest } from './store.js';
 
 export const BACKUP_FORMAT = 'tiimipoyta-backup';
@@ -191,6 +192,10 @@ export async function readBackupHeader(file: string, options: { verifyData?: boo
   }
 }
 
+function realPath(p: string): string {
+  try { return realpathSync(p); } catch { return resolve(p); }
+}
+
 function removeQuietly(paths: string[]): void {
   // Cleanup after a failure must not replace the failure the user needs to see.
   for (const p of paths) try { rmSync(p, { force: true }); } catch { /* the original error is reported */ }
@@ -207,7 +212,7 @@ export async function backupStore(source: { db: Db; key: Buffer; dir: string }, 
   const outDir = dirname(out);
   const report = (phase: BackupProgress['phase'], done: number, total: number) => onProgress?.({ phase, done, total });
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new AppError('invalid_input', `The folder for the backup does not exist: ${outDir}`);
-  if (realpathSync(outDir) === realpathSync(source.dir)) throw new AppError('invalid_input', 'A backup cannot be written into the store folder itself; choose another folder or drive.');
+  if (realPath(outDir) === realPath(source.dir)) throw new AppError('invalid_input', 'A backup cannot be written into the store folder itself; choose another folder or drive.');
   if (existsSync(out)) throw new AppError('store_exists', `${basename(out)} already exists; choose another name so that it is not overwritten.`);
 
   const [snapshot, tmp, extracted] = [`${out}.snapshot`, `${out}.tmp`, `${out}.verify`];
@@ -261,6 +266,8 @@ export async function backupStore(source: { db: Db; key: Buffer; dir: string }, 
     renameSync(tmp, out);
     published = true;
     fsyncDir(outDir);
+    // Gone before the verify copy is extracted, so the peak is two copies of the database, not three.
+    removeQuietly([snapshot]);
 
     const fileSha = await verifyBackup(out, source.key, extracted, header, (done, all) => report('verify', done, all));
     return { file: out, bytes: total, sha256: fileSha, counts: header.counts, ms: Math.round(performance.now() - started) };
@@ -313,6 +320,10 @@ export async function restoreStore(fromFile: string, dataDir: string, onProgress
   try {
     fh = await openBackup(fromFile);
     const c = await readContainer(fh);
+    if (c.header.schemaVersion > LATEST_VERSION) {
+      // It would restore, but never open: say so before writing anything.
+      throw new AppError('store_newer_than_app', `The backup was made by a newer version of Tiimipöytä (schema ${c.header.schemaVersion}, this app knows ${LATEST_VERSION}).`);
+    }
     const total = c.header.db.bytes;
     await checkData(fh, c, (n) => report('verify', n, total));
 

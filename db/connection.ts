@@ -3,7 +3,8 @@
  * the cipher pragmas must come before the key, and the key before anything else (STACK.md).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../shared/api/errors.js';
 
 export type Db = Database.Database;
@@ -39,6 +40,17 @@ export function sniffDatabaseFile(path: string): 'missing' | 'empty' | 'plain-sq
   }
 }
 
+/** SQLite cannot even read a WAL database it cannot write beside (it needs the -shm file). */
+function canWrite(path: string): boolean {
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Opens an existing encrypted database. Never creates one: an empty file opened with a key would
  * silently become a new database, so missing and empty files are refused before the driver sees them.
@@ -63,6 +75,8 @@ export function openEncrypted(path: string, key: Buffer): Db {
   } catch (err) {
     db.close();
     if (err instanceof AppError) throw err;
+    // Calling a healthy store in a read-only place "damaged" would send the user to restore a backup over it.
+    if (!canWrite(path)) throw new AppError('read_only', 'The data folder cannot be written to, so the store cannot be opened.');
     throw new AppError('store_damaged', 'The database file is damaged or does not belong to this keyring.');
   }
 }

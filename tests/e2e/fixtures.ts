@@ -45,13 +45,14 @@ export { expect };
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (process.env.AXE_DEBUG) for (const v of bad) for (const n of v.nodes) console.log(v.id, n.html, n.failureSummary);
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${screen}`).toEqual([]);
 }
 
 export const PASSWORD = 'oikein pitkä salasana';
 
 /** Creates the store through the welcome screen, as a first user would. */
-export async function createStoreViaUi(page: Page, url: string, opts: { check?: (screen: string) => Promise<void> } = {}): Promise<void> {
+export async function createStoreViaUi(page: Page, url: string, opts: { check?: (screen: string) => Promise<void> } = {}): Promise<string> {
   await page.goto(url);
   await expect(page.getByRole('heading', { name: 'Tervetuloa Tiimipöytään' })).toBeVisible();
   await opts.check?.('welcome');
@@ -64,5 +65,22 @@ export async function createStoreViaUi(page: Page, url: string, opts: { check?: 
   await page.getByRole('textbox', { name: 'Salasana', exact: true }).fill(PASSWORD);
   await page.getByLabel('Salasana uudelleen').fill(PASSWORD);
   await page.getByRole('button', { name: 'Luo tietovarasto' }).click();
+  // The recovery key is shown once; the user must confirm they stored it.
+  await expect(page.getByRole('heading', { name: 'Palautusavain' })).toBeVisible({ timeout: 15_000 });
+  const recoveryKey = (await page.getByTestId('recovery-key').innerText()).trim();
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{5} ){7}[0-9A-Z]{5}$/);
+  await opts.check?.('recovery key');
+  await expect(page.getByRole('button', { name: 'Jatka' })).toBeDisabled();
+  await page.getByLabel('Olen tallentanut palautusavaimen turvalliseen paikkaan').check();
+  await page.getByRole('button', { name: 'Jatka' }).click();
   await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible({ timeout: 15_000 });
+  return recoveryKey;
+}
+
+/** Signs in from the sign-in screen. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' })).toBeVisible();
+  await page.getByLabel('Käyttäjätunnus').fill(username);
+  await page.getByLabel('Salasana').fill(password);
+  await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
 }

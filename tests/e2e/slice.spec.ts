@@ -97,6 +97,12 @@ test('the whole slice works by keyboard alone', async ({ page, app }) => {
   if (!(await page.getByLabel('Salasana uudelleen').evaluate((el) => el === document.activeElement))) await page.keyboard.press('Tab');
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Palautusavain' })).toBeVisible({ timeout: 15_000 });
+  const confirm = page.getByLabel('Olen tallentanut palautusavaimen turvalliseen paikkaan');
+  for (let i = 0; i < 10 && !(await confirm.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible({ timeout: 15_000 });
 
   await page.getByRole('button', { name: 'Uusi asiakas' }).focus();

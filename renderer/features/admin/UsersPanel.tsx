@@ -55,8 +55,8 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                 <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={u.active ? 'green' : 'gray'} variant="light">{u.active ? t('users.active') : t('users.inactive')}</Badge>
-                    {u.active && u.mustChangePassword && <Badge color="yellow" variant="light">{t('users.mustChange')}</Badge>}
+                    <Badge color={u.active ? '#1e6b30' : 'gray.7'} variant="filled">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+                    {u.active && u.mustChangePassword && <Badge color="#9a3412" variant="filled">{t('users.mustChange')}</Badge>}
                   </Group>
                 </Table.Td>
                 <Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Code, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -11,9 +11,11 @@ export function RecoveryKeyNotice({ recoveryKey, onDone }: { recoveryKey: string
       <Alert color="yellow" variant="light">{t('recoveryKey.intro')}</Alert>
       <div>
         <Text size="sm" fw={500} id="recovery-key-label">{t('recoveryKey.label')}</Text>
-        <Code block aria-labelledby="recovery-key-label" data-testid="recovery-key" fz="xl" style={{ letterSpacing: '0.08em', wordSpacing: '0.4em', userSelect: 'all' }}>
-          {recoveryKey.split('-').join(' ')}
-        </Code>
+        <Paper withBorder p="md" bg="var(--mantine-color-gray-0)">
+          <Text aria-labelledby="recovery-key-label" data-testid="recovery-key" ff="monospace" fz="xl" fw={600} style={{ letterSpacing: '0.08em', wordSpacing: '0.4em', userSelect: 'all' }}>
+            {recoveryKey.split('-').join(' ')}
+          </Text>
+        </Paper>
       </div>
       <Group justify="space-between">
         <Button variant="default" onClick={() => window.print()}>{t('recoveryKey.print')}</Button>

@@ -47,6 +47,7 @@ export function Workbench({ status }: { status: AppStatus }) {
           <NavLink
             key={s}
             component="button"
+            variant="filled"
             label={t(`shell.nav.${s}`)}
             active={section === s}
             aria-current={section === s ? 'page' : undefined}
