@@ -69,6 +69,8 @@ export function clientReportCsv(ctx: BackendContext, input: ParsedInput<'audit.c
         return a ? `${a.name} (${professions[a.profession] ?? a.profession})` : id;
       },
       formatAt: (at) => formatAt.format(new Date(at)),
+      // Excel in a Finnish or Swedish locale splits on semicolons, and needs the BOM to read UTF-8.
+      delimiter: input.language === 'en' ? ',' : ';',
       bom: true,
     },
   );

@@ -272,6 +272,11 @@ export const en: Messages = {
     },
   },
   backup: {
+    phase: {
+      snapshot: 'Taking a snapshot',
+      write: 'Writing the backup',
+      verify: 'Verifying the backup',
+    },
     title: 'Backup',
     intro: 'A backup is encrypted like the store and checked right after it is written. It cannot be opened without a password or the recovery key.',
     path: 'File (optional)',

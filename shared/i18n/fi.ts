@@ -271,6 +271,11 @@ export const fi = {
     },
   },
   backup: {
+    phase: {
+      snapshot: 'Otetaan tilannekuvaa',
+      write: 'Kirjoitetaan varmuuskopiota',
+      verify: 'Tarkistetaan varmuuskopiota',
+    },
     title: 'Varmuuskopio',
     intro: 'Varmuuskopio on salattu kuten tietovarasto, ja se tarkistetaan heti kirjoittamisen jälkeen. Ilman salasanaa tai palautusavainta sitä ei voi avata.',
     path: 'Tiedosto (valinnainen)',

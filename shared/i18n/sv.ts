@@ -272,6 +272,11 @@ export const sv: Messages = {
     },
   },
   backup: {
+    phase: {
+      snapshot: 'Ögonblicksbild tas',
+      write: 'Säkerhetskopian skrivs',
+      verify: 'Säkerhetskopian kontrolleras',
+    },
     title: 'Säkerhetskopia',
     intro: 'Säkerhetskopian är krypterad som datalagret och kontrolleras direkt efter att den skrivits. Utan lösenord eller återställningsnyckel kan den inte öppnas.',
     path: 'Fil (valfri)',

@@ -51,6 +51,33 @@ describe('cli', () => {
     expect(runCli(['init', 'stray']).status).toBe(1);
   });
 
+  it('audit verify, backup and restore work on a real store and fail with one line when they cannot', () => {
+    const data = join(dir, 'store');
+    expect(runCli(['init', '--data', data, '--user', 'aino'], PW).status).toBe(0);
+
+    const verify = runCli(['audit', 'verify', '--data', data], PW);
+    expect(verify.stdout).toMatch(/intact: \d+ events verified/);
+    expect(verify.status).toBe(0);
+    const wrong = runCli(['audit', 'verify', '--data', data], { WORKBENCH_PASSWORD: 'not the password' });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/\[wrong_password\]/);
+
+    const out = join(dir, 'copy.tpbackup');
+    const backup = runCli(['backup', '--data', data, '--out', out, '--user', 'aino'], PW);
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toMatch(/Backup written and verified/);
+    expect(readFileSync(out).includes(Buffer.from('Administrator'))).toBe(false);
+    expect(runCli(['backup', '--data', data, '--out', out], PW).stderr).toMatch(/\[store_exists\]/);
+
+    expect(runCli(['restore', '--data', data, '--from', out]).stderr).toMatch(/\[store_exists\]/);
+    const target = join(dir, 'restored');
+    const restore = runCli(['restore', '--data', target, '--from', out]);
+    expect(restore.status).toBe(0);
+    const again = runCli(['audit', 'verify', '--data', target, '--user', 'aino'], PW);
+    expect(again.status).toBe(0);
+    expect(runCli(['audit', 'frobnicate', '--data', data]).status).toBe(1);
+  });
+
   it('serve refuses a non-loopback address', () => {
     const r = runCli(['serve', '--data', dir, '--host', '0.0.0.0']);
     expect(r.status).toBe(1);

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api/client';
+import { invoke, onEvent } from '../../api/client';
 import { FormError } from '../session/FormError';
 import { RecoveryKeyNotice } from '../session/RecoveryKeyNotice';
 
@@ -23,6 +23,11 @@ export function BackupPanel() {
   const rotate = useMutation({ mutationFn: () => invoke('admin.rotateRecoveryKey', {}) });
   const [shownKey, setShownKey] = useState<string | null>(null);
   const rows = backup.data ? Object.values(backup.data.counts).reduce((a, b) => a + b, 0) : 0;
+  const [progress, setProgress] = useState<{ phase: string; pct: number } | null>(null);
+  useEffect(
+    () => onEvent('backup.progress', (p) => setProgress({ phase: p.phase, pct: p.total > 0 ? Math.round((100 * p.done) / p.total) : 100 })),
+    [],
+  );
 
   return (
     <Stack gap="lg">
@@ -34,6 +39,9 @@ export function BackupPanel() {
           <Group>
             <Button onClick={() => backup.mutate(outPath)} loading={backup.isPending}>{t('backup.create')}</Button>
           </Group>
+          {backup.isPending && progress && (
+            <Progress value={progress.pct} aria-label={t(`backup.phase.${progress.phase}`)} animated size="lg" />
+          )}
           {backup.data && (
             <Alert role="status" color="green" style={{ overflowWrap: 'anywhere' }}>
               {t('backup.done', { file: backup.data.file, size: formatBytes(backup.data.bytes, i18n.language) })} · {t('backup.rows', { count: rows })}

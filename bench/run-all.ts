@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark in turn. */
+await import('./run.js');
+await import('./encryption.js');
+await import('./audit.js');
