@@ -61,7 +61,7 @@ export function Workbench({ status }: { status: AppStatus }) {
         {section === 'admin' && <AdminPage currentUserId={user.id} />}
       </AppShell.Main>
       {/* Mounted only while unlocked, so a lock removes every toast at once, exit animations included. */}
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" autoClose={4000} />
     </AppShell>
   );
 }
