@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupStore, readBackupHeader, restoreStore, type BackupProgress } from '../../db/backup.js';
 import { insertClient, listClients } from '../../db/repositories/clients.js';
 import { createStore, DB_FILE, KEYRING_FILE, MANIFEST_FILE, openStore, type OpenStore } from '../../db/store.js';
-import { ADMIN, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
+import { ADMIN, codeOf, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 const MARKER = 'MARKER-Väinö Lindqvist-c41e';
 
@@ -31,14 +31,6 @@ afterEach(() => {
 
 const backup = (onProgress?: (p: BackupProgress) => void) => backupStore({ db: store.db, key: store.key, dir: storeDir() }, backupFile(), onProgress);
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-}
 
 /** File names and content hashes: comparing hashes is instant where a deep Buffer comparison is not. */
 function snapshotDir(dir: string): Record<string, string> | 'missing' {

@@ -8,7 +8,7 @@ import { openEncrypted } from '../../db/connection.js';
 import { migrate } from '../../db/migrate.js';
 import { insertClient, listClients } from '../../db/repositories/clients.js';
 import { createStore, DB_FILE, inspectStore, KEYRING_FILE, MANIFEST_FILE, openStore } from '../../db/store.js';
-import { ADMIN, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
+import { ADMIN, codeOf, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 let dir: string;
 let cleanup: () => void;
@@ -26,14 +26,6 @@ function hasSqlite3(): boolean {
   }
 }
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return (err as { code: string }).code;
-  }
-}
 
 describe('creating and opening a store', () => {
   it('creates an encrypted database that only its key opens', async () => {

@@ -1,10 +1,10 @@
 import { Button, Group, NumberInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IDLE_LOCK_MINUTES } from '../../../shared/domain/settings';
 import { invoke } from '../../api/client';
+import { notifySuccess } from '../../notify';
 import { STATUS_KEY } from '../../api/keys';
 import { FormError } from '../session/FormError';
 
@@ -21,7 +21,7 @@ export function SettingsPanel() {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['settings.get'] });
       void queryClient.invalidateQueries({ queryKey: STATUS_KEY });
-      notifications.show({ message: t('settings.saved'), color: 'green', closeButtonProps: { 'aria-label': t('common.close') } });
+      notifySuccess(t('settings.saved'));
     },
   });
   const valid = typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= IDLE_LOCK_MINUTES.min && minutes <= IDLE_LOCK_MINUTES.max;

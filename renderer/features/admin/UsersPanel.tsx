@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserSummary } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
+import { notifySuccess } from '../../notify';
 import { USERS_KEY } from '../../api/keys';
 import { FormError } from '../session/FormError';
 import { ResetPasswordForm } from './ResetPasswordForm';
@@ -18,12 +18,11 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
   const users = useQuery({ queryKey: USERS_KEY, queryFn: () => invoke('users.list', {}) });
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
-  const toast = (message: string) => notifications.show({ message, color: 'green', closeButtonProps: { 'aria-label': t('common.close') } });
   const deactivate = useMutation({
     mutationFn: (userId: string) => invoke('users.deactivate', { userId }),
     onSuccess: (u) => {
       void queryClient.invalidateQueries({ queryKey: USERS_KEY });
-      toast(t('users.deactivated', { name: u.displayName }));
+      notifySuccess(t('users.deactivated', { name: u.displayName }));
       close();
     },
   });
@@ -79,7 +78,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         </Table>
       )}
       <Modal opened={dialog?.kind === 'add'} onClose={close} title={t('users.formTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <UserForm onDone={(u) => { toast(t('users.added', { name: u.displayName })); close(); }} onCancel={close} />
+        <UserForm onDone={(u) => { notifySuccess(t('users.added', { name: u.displayName })); close(); }} onCancel={close} />
       </Modal>
       <Modal
         opened={dialog?.kind === 'reset'}
@@ -88,7 +87,7 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
         closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {dialog?.kind === 'reset' && (
-          <ResetPasswordForm user={dialog.user} onDone={(u) => { toast(t('users.resetDone', { name: u.displayName })); close(); }} onCancel={close} />
+          <ResetPasswordForm user={dialog.user} onDone={(u) => { notifySuccess(t('users.resetDone', { name: u.displayName })); close(); }} onCancel={close} />
         )}
       </Modal>
       <Modal

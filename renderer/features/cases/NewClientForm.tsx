@@ -1,11 +1,11 @@
 import { Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH, SERVICE_LANGUAGES, type ServiceLanguage } from '../../../shared/domain/client';
 import { invoke } from '../../api/client';
+import { notifySuccess } from '../../notify';
 import { CLIENTS_KEY } from '../../api/keys';
 import { FormError } from '../session/FormError';
 
@@ -24,7 +24,7 @@ export function NewClientForm({ onDone }: { onDone: () => void }) {
     mutationFn: (input: { name: string; language: ServiceLanguage }) => invoke('clients.create', input),
     onSuccess: (client) => {
       void queryClient.invalidateQueries({ queryKey: CLIENTS_KEY });
-      notifications.show({ message: t('clients.added', { name: client.name }), color: 'green', closeButtonProps: { 'aria-label': t('common.close') } });
+      notifySuccess(t('clients.added', { name: client.name }));
       onDone();
     },
   });

@@ -1,8 +1,8 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
+import { notifySuccess } from '../../notify';
 import { FormError } from './FormError';
 import { NewPasswordFields, newPasswordRules, type NewPasswordValues } from './NewPasswordFields';
 import { useStatusMutation } from './useStatusMutation';
@@ -22,7 +22,7 @@ export function ChangePasswordForm({ autoFocus }: { autoFocus?: boolean }) {
     ({ currentPassword, newPassword }: NewPasswordValues & { currentPassword: string }) => invoke('session.changePassword', { currentPassword, newPassword }),
     () => {
       form.reset();
-      notifications.show({ message: t('password.changed'), color: 'green', closeButtonProps: { 'aria-label': t('common.close') } });
+      notifySuccess(t('password.changed'));
     },
   );
   return (
