@@ -11,6 +11,7 @@ import { toAppError } from '../../db/errors.js';
 import { readKeyring, writeKeyring } from '../../db/keyring.js';
 import { insertClient, listClients } from '../../db/repositories/clients.js';
 import { createStore, openStore, storePaths, type OpenStore } from '../../db/store.js';
+import { rng } from '../../bench/rng.js';
 import { ADMIN, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 const WRITER = fileURLToPath(new URL('../fixtures/crash-writer.mjs', import.meta.url));
@@ -31,17 +32,6 @@ async function errorOf(fn: () => unknown): Promise<unknown> {
   throw new Error('expected a failure, but it succeeded');
 }
 const codeOf = async (fn: () => unknown) => toAppError(await errorOf(fn)).code;
-
-/** mulberry32: a small seeded PRNG, so a failing round can be replayed with the same waits. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Starts the writer and kills it with SIGKILL `ms` after it says it is ready. Counted from "ready",
@@ -88,7 +78,7 @@ describe('kill -9 while transactions commit', () => {
       `);
       s.db.close();
       const dbPath = storePaths(dir).db;
-      const random = prng(SEED);
+      const random = rng(SEED);
       let committed = 0;
       let roundsThatCommitted = 0;
       let walLeftBehind = 0;
