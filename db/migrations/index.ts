@@ -7,6 +7,7 @@ import * as m0010 from './0010-organisation-users.js';
 import * as m0020 from './0020-clients.js';
 import * as m0030 from './0030-accounts.js';
 import * as m0040 from './0040-audit.js';
+import * as m0050 from './0050-client-details-cases.js';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: 'clients', up: m0020.up },
   { version: 30, name: 'accounts', up: m0030.up },
   { version: 40, name: 'audit', up: m0040.up },
+  { version: 50, name: 'client-details-cases', up: m0050.up },
 ];

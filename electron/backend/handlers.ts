@@ -5,6 +5,7 @@
 import type { Channel, Output, ParsedInput } from '../../shared/api/contract.js';
 import * as audit from './audit.js';
 import * as backup from './backup.js';
+import * as cases from './cases.js';
 import * as clients from './clients.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
@@ -36,4 +37,11 @@ export const handlers = {
   'backup.create': backup.create,
   'clients.list': (ctx) => clients.list(ctx),
   'clients.create': clients.create,
+  'clients.get': clients.get,
+  'clients.update': clients.update,
+  'clients.revealIdentityCode': clients.revealIdentityCode,
+  'cases.listForClient': cases.listForClient,
+  'cases.create': cases.create,
+  'cases.updateReferral': cases.updateReferral,
+  'cases.setStatus': cases.setStatus,
 } satisfies HandlerMap;

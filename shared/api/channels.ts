@@ -24,6 +24,13 @@ export const CHANNEL_NAMES = [
   'backup.create',
   'clients.list',
   'clients.create',
+  'clients.get',
+  'clients.update',
+  'clients.revealIdentityCode',
+  'cases.listForClient',
+  'cases.create',
+  'cases.updateReferral',
+  'cases.setStatus',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress'] as const;

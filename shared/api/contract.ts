@@ -5,6 +5,7 @@
  * renderer gets the types for free.
  */
 import { z } from 'zod';
+import { CASE_OUTCOMES, CASE_STATUSES, MAX_ATTACHMENTS, MAX_LONG_TEXT, MAX_SHORT_TEXT, REFERRAL_SOURCES } from '../domain/case.js';
 import { MAX_NAME_LENGTH, SERVICE_LANGUAGES } from '../domain/client.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PROFESSIONS, ROLES, USERNAME_PATTERN } from '../domain/user.js';
 import { CHANNEL_NAMES, EVENT_NAMES as EVENT_NAME_LIST } from './channels.js';
@@ -67,13 +68,76 @@ export const appStatusSchema = z.strictObject({
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'not a calendar date');
+const shortText = z.string().trim().max(MAX_SHORT_TEXT);
+const longText = z.string().max(MAX_LONG_TEXT);
+
+export const caseRefSchema = z.strictObject({ id: z.string(), number: z.string(), status: z.enum(CASE_STATUSES) });
+
 export const clientSummarySchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   language: z.enum(SERVICE_LANGUAGES),
   createdAt: z.string(),
+  /** Always masked (DDMMYYC****); the full code only through clients.revealIdentityCode, which is logged. */
+  identityCodeMasked: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  municipality: z.string(),
+  openCase: caseRefSchema.nullable(),
 });
 export type ClientSummary = z.infer<typeof clientSummarySchema>;
+
+export const clientDetailSchema = clientSummarySchema.extend({
+  interpreterNeeded: z.boolean(),
+  interpreterLanguage: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  updatedAt: z.string().nullable(),
+});
+export type ClientDetail = z.infer<typeof clientDetailSchema>;
+
+/** What a user types about a client; the identity code is checked (century sign, check character) in the backend. */
+const clientFields = {
+  name,
+  language: z.enum(SERVICE_LANGUAGES),
+  identityCode: z.string().trim().max(20).optional(),
+  birthDate: isoDate.optional(),
+  interpreterNeeded: z.boolean().optional(),
+  interpreterLanguage: shortText.optional(),
+  phone: shortText.optional(),
+  email: shortText.optional(),
+  address: shortText.optional(),
+  municipality: shortText.optional(),
+  /** The user saw the "possibly the same person" warning and saves anyway. */
+  allowSimilar: z.boolean().optional(),
+};
+
+export const referralSchema = z.strictObject({
+  source: z.enum(REFERRAL_SOURCES),
+  referrerName: shortText,
+  referrerOrganisation: shortText,
+  referralDate: isoDate,
+  reason: longText,
+  attachments: z.array(z.strictObject({ name: shortText.min(1), location: shortText })).max(MAX_ATTACHMENTS),
+});
+export type ReferralInput = z.infer<typeof referralSchema>;
+
+export const caseSummarySchema = z.strictObject({
+  id: z.string(),
+  number: z.string(),
+  clientId: z.string(),
+  status: z.enum(CASE_STATUSES),
+  outcome: z.enum(CASE_OUTCOMES).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  closedAt: z.string().nullable(),
+  referral: referralSchema.nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const contract = {
   /** Where the store is and whether it is absent, locked or open; never needs a session. */
@@ -154,10 +218,22 @@ export const contract = {
   },
   /** Clients of the store, newest first. */
   'clients.list': { input: empty, output: z.array(clientSummarySchema) },
-  /** Adds a client with the least we need: name and language of service. */
-  'clients.create': {
-    input: z.strictObject({ name, language: z.enum(SERVICE_LANGUAGES) }),
-    output: clientSummarySchema,
+  /** Adds a client: name and language at least; refuses a second client with the same identity code. */
+  'clients.create': { input: z.strictObject(clientFields), output: clientSummarySchema },
+  /** One client's details (identity code masked); logged as a read of that client. */
+  'clients.get': { input: z.strictObject({ clientId: id }), output: clientDetailSchema },
+  'clients.update': { input: z.strictObject({ clientId: id, ...clientFields }), output: clientDetailSchema },
+  /** The full identity code, on an explicit click; logged. */
+  'clients.revealIdentityCode': { input: z.strictObject({ clientId: id }), output: z.strictObject({ identityCode: z.string() }) },
+  /** The client's cases, newest first, with their referrals. */
+  'cases.listForClient': { input: z.strictObject({ clientId: id }), output: z.array(caseSummarySchema) },
+  /** Opens a case from a referral; a client can have only one open case. */
+  'cases.create': { input: z.strictObject({ clientId: id, referral: referralSchema }), output: caseSummarySchema },
+  'cases.updateReferral': { input: z.strictObject({ caseId: id, referral: referralSchema }), output: caseSummarySchema },
+  /** Manual status changes (start preparation, close with an outcome); later phases come from their own use cases. */
+  'cases.setStatus': {
+    input: z.strictObject({ caseId: id, status: z.enum(CASE_STATUSES), outcome: z.enum(CASE_OUTCOMES).optional() }),
+    output: caseSummarySchema,
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../format';
 import { FormError } from '../session/FormError';
 import { NewClientForm } from './NewClientForm';
 
-export function ClientList() {
+export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const clients = useQuery({ queryKey: CLIENTS_KEY, queryFn: () => invoke('clients.list', {}) });
@@ -33,22 +33,39 @@ export function ClientList() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('clients.columns.name')}</Table.Th>
+              <Table.Th scope="col">{t('clients.columns.identityCode')}</Table.Th>
+              <Table.Th scope="col">{t('clients.columns.municipality')}</Table.Th>
               <Table.Th scope="col">{t('clients.columns.language')}</Table.Th>
+              <Table.Th scope="col">{t('clients.columns.case')}</Table.Th>
               <Table.Th scope="col">{t('clients.columns.created')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {clients.data.map((c) => (
               <Table.Tr key={c.id}>
-                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => onOpen(c.id)} aria-label={t('clients.open', { name: c.name })} fw={500}>
+                    {c.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ff="monospace">{c.identityCodeMasked ?? '–'}</Table.Td>
+                <Table.Td>{c.municipality || '–'}</Table.Td>
                 <Table.Td>{t(`clients.languages.${c.language}`)}</Table.Td>
+                <Table.Td>
+                  {c.openCase ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" ff="monospace">{c.openCase.number}</Text>
+                      <Badge variant="outline" color="indigo.8">{t(`cases.statuses.${c.openCase.status}`)}</Badge>
+                    </Group>
+                  ) : '–'}
+                </Table.Td>
                 <Table.Td>{formatDateTime(c.createdAt, i18n.language)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={formOpen} onClose={form.close} title={t('clients.formTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal opened={formOpen} onClose={form.close} title={t('clients.formTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <NewClientForm onDone={form.close} />
       </Modal>
     </Stack>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
 import { AdminPage } from '../admin/AdminPage';
-import { ClientList } from '../cases/ClientList';
+import { ClientsSection } from '../cases/ClientsSection';
 import { AccountPage } from '../session/AccountPage';
 import { useActivityHeartbeat } from '../session/useActivityHeartbeat';
 import { useStatusMutation } from '../session/useStatusMutation';
@@ -56,7 +56,7 @@ export function Workbench({ status }: { status: AppStatus }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {section === 'clients' && <ClientList />}
+        {section === 'clients' && <ClientsSection />}
         {section === 'account' && <AccountPage status={status} />}
         {section === 'admin' && <AdminPage currentUserId={user.id} />}
       </AppShell.Main>
