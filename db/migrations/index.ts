@@ -8,6 +8,7 @@ import * as m0020 from './0020-clients.js';
 import * as m0030 from './0030-accounts.js';
 import * as m0040 from './0040-audit.js';
 import * as m0050 from './0050-client-details-cases.js';
+import * as m0060 from './0060-preparation.js';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'accounts', up: m0030.up },
   { version: 40, name: 'audit', up: m0040.up },
   { version: 50, name: 'client-details-cases', up: m0050.up },
+  { version: 60, name: 'preparation', up: m0060.up },
 ];

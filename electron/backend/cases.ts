@@ -7,9 +7,10 @@ import { getCase, getReferral, insertCase, listCasesForClient, nextCaseSequence,
 import { getClient } from '../../db/repositories/clients.js';
 import type { OpenStore } from '../../db/store.js';
 import { withAccess } from './access.js';
+import { caseReadiness } from './preparation.js';
 import { requireRole, requireUser, type BackendContext } from './context.js';
 
-function summary(s: OpenStore, c: Case): CaseSummary {
+export function summary(s: OpenStore, c: Case): CaseSummary {
   return {
     id: c.id,
     number: c.number,
@@ -95,6 +96,10 @@ export function setStatus(ctx: BackendContext, input: ParsedInput<'cases.setStat
   const c = loadCase(s, input.caseId);
   if (!canChangeStatus(c.status, input.status)) throw new AppError('invalid_status_change', `A case cannot go from ${c.status} to ${input.status} by hand.`, { from: c.status, to: input.status });
   if (input.status === 'closed' && !input.outcome) throw new AppError('invalid_input', 'Closing a case needs an outcome.', { fields: ['outcome'] });
+  if (input.status === 'ready_for_team') {
+    const missing = caseReadiness(s, c).filter((r) => !r.ok).map((r) => r.item);
+    if (missing.length) throw new AppError('not_ready', 'The preparation checklist is not complete.', { missing });
+  }
   const result = withAccess(s, { action: 'case.setStatus', basis: 'case_preparation', clientId: c.clientId, entity: `case:${c.id}`, details: { from: c.status, to: input.status } }, () => {
     setCaseStatus(s.db, c.id, input.status, input.status === 'closed' ? input.outcome! : null, new Date().toISOString());
     return summary(s, loadCase(s, c.id));

@@ -7,10 +7,13 @@ import * as audit from './audit.js';
 import * as backup from './backup.js';
 import * as cases from './cases.js';
 import * as clients from './clients.js';
+import * as consents from './consents.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
 import * as settings from './settings.js';
 import * as users from './users.js';
+import * as preparation from './preparation.js';
+import * as worklist from './worklist.js';
 
 export type Handler<K extends Channel> = (ctx: BackendContext, input: ParsedInput<K>) => Output<K> | Promise<Output<K>>;
 export type HandlerMap = { [K in Channel]: Handler<K> };
@@ -44,4 +47,12 @@ export const handlers = {
   'cases.create': cases.create,
   'cases.updateReferral': cases.updateReferral,
   'cases.setStatus': cases.setStatus,
+  'cases.getPreparation': preparation.get,
+  'cases.saveSection': preparation.saveSection,
+  'cases.saveClientView': preparation.saveClientView,
+  'cases.savePlanning': preparation.savePlanning,
+  'consents.create': consents.create,
+  'consents.withdraw': consents.withdraw,
+  'worklist.list': worklist.list,
+  'search.cases': worklist.search,
 } satisfies HandlerMap;

@@ -31,6 +31,14 @@ export const CHANNEL_NAMES = [
   'cases.create',
   'cases.updateReferral',
   'cases.setStatus',
+  'cases.getPreparation',
+  'cases.saveSection',
+  'cases.saveClientView',
+  'cases.savePlanning',
+  'consents.create',
+  'consents.withdraw',
+  'worklist.list',
+  'search.cases',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress'] as const;

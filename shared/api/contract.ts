@@ -7,6 +7,17 @@
 import { z } from 'zod';
 import { CASE_OUTCOMES, CASE_STATUSES, MAX_ATTACHMENTS, MAX_LONG_TEXT, MAX_SHORT_TEXT, REFERRAL_SOURCES } from '../domain/case.js';
 import { MAX_NAME_LENGTH, SERVICE_LANGUAGES } from '../domain/client.js';
+import {
+  BACKGROUND_SECTIONS,
+  BENEFIT_STATUSES,
+  BENEFITS,
+  CONSENT_FORMS,
+  CONSENT_ORGANISATIONS,
+  DATA_CATEGORIES,
+  EDUCATION_LEVELS,
+  KYKYVIISARI_DOMAINS,
+  READINESS_ITEMS,
+} from '../domain/preparation.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, PROFESSIONS, ROLES, USERNAME_PATTERN } from '../domain/user.js';
 import { CHANNEL_NAMES, EVENT_NAMES as EVENT_NAME_LIST } from './channels.js';
 import { ERROR_CODES } from './errors.js';
@@ -139,6 +150,94 @@ export const caseSummarySchema = z.strictObject({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+const text = longText;
+const shortStr = z.string().max(MAX_SHORT_TEXT);
+
+/** Structured fields per background section; every section also has free text. */
+export const backgroundDataSchemas = {
+  education: z.strictObject({ level: z.enum(EDUCATION_LEVELS).nullable(), qualifications: z.string().max(2000) }),
+  work_history: z.strictObject({
+    entries: z
+      .array(z.strictObject({ id: z.string().max(64), from: z.string().max(20), to: z.string().max(20), employer: shortStr, role: shortStr, endReason: shortStr }))
+      .max(100),
+  }),
+  health: z.strictObject({}),
+  social: z.strictObject({ housing: z.string().max(2000), finances: z.string().max(2000), family: z.string().max(2000), debts: z.string().max(2000) }),
+  benefits: z.strictObject({
+    items: z.array(z.strictObject({ benefit: z.enum(BENEFITS), status: z.enum(BENEFIT_STATUSES), note: shortStr })).max(BENEFITS.length),
+  }),
+  restricted: z.strictObject({ substance: z.string().max(MAX_LONG_TEXT), mentalHealth: z.string().max(MAX_LONG_TEXT) }),
+} as const;
+
+export const backgroundSectionInput = z.discriminatedUnion('section', [
+  z.strictObject({ section: z.literal('education'), data: backgroundDataSchemas.education, text }),
+  z.strictObject({ section: z.literal('work_history'), data: backgroundDataSchemas.work_history, text }),
+  z.strictObject({ section: z.literal('health'), data: backgroundDataSchemas.health, text }),
+  z.strictObject({ section: z.literal('social'), data: backgroundDataSchemas.social, text }),
+  z.strictObject({ section: z.literal('benefits'), data: backgroundDataSchemas.benefits, text }),
+  z.strictObject({ section: z.literal('restricted'), data: backgroundDataSchemas.restricted, text }),
+]);
+export type BackgroundSectionInput = z.infer<typeof backgroundSectionInput>;
+
+const savedSection = z.strictObject({ data: z.record(z.string(), z.unknown()), text: z.string(), updatedAt: z.string(), updatedBy: z.string() });
+
+export const clientViewSchema = z.strictObject({
+  goals: text,
+  helps: text,
+  hinders: text,
+  selfRating: z.number().int().min(0).max(10).nullable(),
+  waiTotal: z.number().int().min(7).max(49).nullable(),
+  kykyviisari: z.partialRecord(z.enum(KYKYVIISARI_DOMAINS), z.number().min(0).max(10)),
+});
+export type ClientViewInput = z.infer<typeof clientViewSchema>;
+
+export const consentSchema = z.strictObject({
+  id: z.string(),
+  clientId: z.string(),
+  form: z.enum(CONSENT_FORMS),
+  organisations: z.array(z.enum(CONSENT_ORGANISATIONS)),
+  otherOrganisations: z.array(z.string()),
+  dataCategories: z.array(z.enum(DATA_CATEGORIES)),
+  givenOn: z.string(),
+  validUntil: z.string().nullable(),
+  withdrawnOn: z.string().nullable(),
+  note: z.string(),
+  recordedAt: z.string(),
+});
+export type ConsentView = z.infer<typeof consentSchema>;
+
+export const preparationSchema = z.strictObject({
+  case: caseSummarySchema,
+  clientName: z.string(),
+  consents: z.array(consentSchema),
+  /** Per organisation: covered by a valid consent today, and on the proposed meeting date. */
+  coverageToday: z.record(z.string(), z.boolean()),
+  coverageAtMeeting: z.record(z.string(), z.boolean()).nullable(),
+  background: z.partialRecord(z.enum(BACKGROUND_SECTIONS), savedSection),
+  /** The restricted section exists but this user's profession may not see it. */
+  restrictedHidden: z.boolean(),
+  clientView: clientViewSchema.extend({ updatedAt: z.string() }).nullable(),
+  bringNote: z.string(),
+  proposedMeetingDate: z.string().nullable(),
+  readiness: z.array(z.strictObject({ item: z.enum(READINESS_ITEMS), ok: z.boolean(), missing: z.array(z.string()).optional() })),
+});
+export type Preparation = z.infer<typeof preparationSchema>;
+
+export const worklistRowSchema = z.strictObject({
+  caseId: z.string(),
+  number: z.string(),
+  status: z.enum(CASE_STATUSES),
+  clientId: z.string(),
+  clientName: z.string(),
+  identityCodeMasked: z.string().nullable(),
+  preparerName: z.string().nullable(),
+  updatedAt: z.string(),
+  proposedMeetingDate: z.string().nullable(),
+  /** The last day a written consent covers, if any is valid now. */
+  consentValidUntil: z.string().nullable(),
+});
+export type WorklistRow = z.infer<typeof worklistRowSchema>;
+
 export const contract = {
   /** Where the store is and whether it is absent, locked or open; never needs a session. */
   'app.status': { input: empty, output: appStatusSchema },
@@ -230,7 +329,39 @@ export const contract = {
   /** Opens a case from a referral; a client can have only one open case. */
   'cases.create': { input: z.strictObject({ clientId: id, referral: referralSchema }), output: caseSummarySchema },
   'cases.updateReferral': { input: z.strictObject({ caseId: id, referral: referralSchema }), output: caseSummarySchema },
-  /** Manual status changes (start preparation, close with an outcome); later phases come from their own use cases. */
+  /** Everything the preparer works on for one case; the restricted section only for health and social care. */
+  'cases.getPreparation': { input: z.strictObject({ caseId: id }), output: preparationSchema },
+  /** Saves one background section (autosave); answers with the time it was saved. */
+  'cases.saveSection': { input: z.strictObject({ caseId: id, section: backgroundSectionInput }), output: z.strictObject({ updatedAt: z.string() }) },
+  'cases.saveClientView': { input: z.strictObject({ caseId: id, view: clientViewSchema }), output: z.strictObject({ updatedAt: z.string() }) },
+  /** The preparer's note for the team and the proposed meeting date. */
+  'cases.savePlanning': {
+    input: z.strictObject({ caseId: id, bringNote: text, proposedMeetingDate: isoDate.nullable() }),
+    output: z.strictObject({ updatedAt: z.string() }),
+  },
+  /** Records a consent the client gave (written, or oral for one contact). */
+  'consents.create': {
+    input: z.strictObject({
+      clientId: id,
+      form: z.enum(CONSENT_FORMS),
+      organisations: z.array(z.enum(CONSENT_ORGANISATIONS)).max(CONSENT_ORGANISATIONS.length),
+      otherOrganisations: z.array(shortText.min(1)).max(20),
+      dataCategories: z.array(z.enum(DATA_CATEGORIES)).min(1).max(DATA_CATEGORIES.length),
+      givenOn: isoDate,
+      validUntil: isoDate.nullable(),
+      note: z.string().max(2000),
+    }),
+    output: consentSchema,
+  },
+  'consents.withdraw': { input: z.strictObject({ consentId: id, withdrawnOn: isoDate }), output: consentSchema },
+  /** The preparer's worklist: cases by status, mine or everyone's, with consent and meeting dates. */
+  'worklist.list': {
+    input: z.strictObject({ view: z.enum(['mine', 'waiting', 'consent_expiring', 'ready', 'all']), status: z.enum(CASE_STATUSES).optional(), limit: z.number().int().min(1).max(500).optional() }),
+    output: z.array(worklistRowSchema),
+  },
+  /** Search by name (words, any order), full identity code, or case number. */
+  'search.cases': { input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }), output: z.array(worklistRowSchema) },
+  /** Manual status changes (start preparation, ready for the team when the checklist holds, close with an outcome). */
   'cases.setStatus': {
     input: z.strictObject({ caseId: id, status: z.enum(CASE_STATUSES), outcome: z.enum(CASE_OUTCOMES).optional() }),
     output: caseSummarySchema,

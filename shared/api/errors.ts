@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'possible_duplicate',
   'open_case_exists',
   'invalid_status_change',
+  'not_ready',
   'disk_full',
   'read_only',
   'internal',

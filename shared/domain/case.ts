@@ -48,7 +48,8 @@ export const MAX_ATTACHMENTS = 50;
  */
 const MANUAL: Record<CaseStatus, readonly CaseStatus[]> = {
   referred: ['in_preparation', 'closed'],
-  in_preparation: ['referred', 'closed'],
+  // To 'ready_for_team' only when the preparation checklist holds (checked by the use case).
+  in_preparation: ['referred', 'ready_for_team', 'closed'],
   ready_for_team: ['in_preparation', 'closed'],
   assessed: ['closed'],
   plan_signed: ['closed'],
