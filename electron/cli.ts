@@ -18,6 +18,8 @@ import { createStore, storePaths } from '../db/store.js';
 import { toAppError } from '../db/errors.js';
 import { APP_VERSION, RENDERER_DIR } from './backend/appinfo.js';
 import { createBackend, type Backend } from './backend/index.js';
+import { createDemoStore } from './backend/demo-data.js';
+import { DEMO_PASSWORD, demoPassword } from './backend/demo.js';
 import { defaultDataDir } from './backend/paths.js';
 import { startServer } from './http/server.js';
 
@@ -28,6 +30,9 @@ Usage: npm run cli -- <command> [options]
   init   --data DIR [--org NAME] [--name NAME] [--user USERNAME] [--profession P]
          Create a new encrypted store in DIR; the first administrator's password is read
          from WORKBENCH_PASSWORD or asked for.
+  demo   --data DIR [--seed N]
+         Create a demo store of fictional clients in DIR (which must hold no store) and print
+         its accounts; their shared password is WORKBENCH_PASSWORD if set, else ${DEMO_PASSWORD}.
   serve  [--data DIR] [--port N] [--host 127.0.0.1] [--open]
          Browser mode on the store in DIR (default ${defaultDataDir()}): prints the address
          to open; loopback only.
@@ -114,6 +119,26 @@ async function init(flags: Flags): Promise<void> {
   store.db.close();
   store.key.fill(0);
   process.stdout.write(`Created a store for ${organisationName} in ${resolve(data)}; administrator: ${username}\n`);
+}
+
+async function demoCommand(flags: Flags): Promise<void> {
+  const data = str(flags, 'data');
+  if (!data) throw new AppError('invalid_input', 'demo needs --data DIR');
+  const seedText = str(flags, 'seed');
+  const seed = seedText === undefined ? undefined : Number(seedText);
+  if (seed !== undefined && !Number.isSafeInteger(seed)) throw new AppError('invalid_input', `Not a seed: ${seedText}`);
+  const dataDir = resolve(data);
+  const result = await createDemoStore(dataDir, { password: demoPassword(), seed, version: APP_VERSION });
+  const rows = result.accounts.map((a) => [a.username, a.displayName, a.profession, a.role]);
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const table = rows.map((r) => `  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ')}`).join('\n');
+  // A password the user set is not echoed (it may be a real one); the fixed demo password is no secret.
+  const password = process.env.WORKBENCH_PASSWORD ? 'the value of WORKBENCH_PASSWORD' : DEMO_PASSWORD;
+  process.stdout.write(
+    `Created a demo store of ${result.clients} fictional clients in ${dataDir} (${(result.ms / 1000).toFixed(1)} s).\n` +
+      `Organisation: ${result.organisationName}\nAccounts (password for every account: ${password}):\n${table}\n` +
+      `Open it with: npm run cli -- serve --data ${dataDir}\n`,
+  );
 }
 
 function openInBrowser(url: string): void {
@@ -224,6 +249,8 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'init':
       return init(flags);
+    case 'demo':
+      return demoCommand(flags);
     case 'serve':
       return serve(flags);
     case 'audit':

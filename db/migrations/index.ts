@@ -9,6 +9,7 @@ import * as m0030 from './0030-accounts.js';
 import * as m0040 from './0040-audit.js';
 import * as m0050 from './0050-client-details-cases.js';
 import * as m0060 from './0060-preparation.js';
+import * as m0070 from './0070-search-indexes.js';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 40, name: 'audit', up: m0040.up },
   { version: 50, name: 'client-details-cases', up: m0050.up },
   { version: 60, name: 'preparation', up: m0060.up },
+  { version: 70, name: 'search-indexes', up: m0070.up },
 ];

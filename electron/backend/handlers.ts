@@ -8,6 +8,7 @@ import * as backup from './backup.js';
 import * as cases from './cases.js';
 import * as clients from './clients.js';
 import * as consents from './consents.js';
+import * as demo from './demo.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
 import * as settings from './settings.js';
@@ -22,6 +23,7 @@ export const handlers = {
   'app.status': (ctx) => session.appStatus(ctx),
   'store.create': session.createNewStore,
   'store.open': session.openFolder,
+  'store.openDemo': demo.openDemo,
   'session.signIn': session.signIn,
   'session.lock': (ctx) => session.lock(ctx, 'user'),
   'session.activity': (ctx) => settings.activity(ctx),

@@ -6,6 +6,7 @@ export const CHANNEL_NAMES = [
   'app.status',
   'store.create',
   'store.open',
+  'store.openDemo',
   'session.signIn',
   'session.lock',
   'session.activity',

@@ -255,6 +255,18 @@ export const contract = {
     }),
     output: z.strictObject({ status: appStatusSchema, recoveryKey: z.string() }),
   },
+  /**
+   * Creates (once) and opens a demo store of fictional clients beside the real store folder, for a
+   * newcomer to look around. Answers with the demo accounts and their shared password.
+   */
+  'store.openDemo': {
+    input: empty,
+    output: z.strictObject({
+      status: appStatusSchema,
+      password: z.string(),
+      accounts: z.array(z.strictObject({ username: z.string(), displayName: z.string(), profession: z.enum(PROFESSIONS), role: z.enum(ROLES) })),
+    }),
+  },
   /** Points the workbench at another folder holding an existing store (locked until sign-in). */
   'store.open': {
     input: z.strictObject({ dataDir: z.string().trim().min(1).max(4096) }),

@@ -415,6 +415,8 @@ export const en: Messages = {
     noResults: 'No results.',
     results: '{{count}} cases',
     sortBy: 'Sort by {{column}}',
+    consentNone: 'None valid',
+    consentOpenEnded: 'Until further notice',
     columns: {
       case: 'Case',
       client: 'Client',
@@ -577,6 +579,7 @@ export const en: Messages = {
       },
     },
     ready: {
+      pastDate: 'The date is in the past',
       title: 'Ready for the team',
       checklist: 'Checklist',
       items: {
@@ -596,5 +599,19 @@ export const en: Messages = {
       isReady: 'The case is marked ready for the team.',
       backToPreparation: 'Back to preparation',
     },
+  },
+  demo: {
+    open: 'Open the demo store',
+    hint: 'Fictional clients to explore and practise with, in a folder of their own. Real data is not touched.',
+    creating: 'Creating the demo store. This takes about 10–20 seconds.',
+    title: 'Demo store',
+    intro: 'Every client, team member and identity code in the demo store is invented. Try anything you like: the real store is not touched.',
+    folder: 'Demo store folder: {{dir}}',
+    password: 'Password of every account',
+    accounts: 'Demo store accounts',
+    columns: { username: 'Username', name: 'Name', profession: 'Profession', role: 'Role' },
+    signInHint: 'Sign in with any account, for example as the administrator {{username}}. The roles show what each may do.',
+    continue: 'Continue to sign-in',
+    passwordMismatch: 'The demo store was created earlier with another password. Open it under "Open an existing store" and sign in with that password.',
   },
 };

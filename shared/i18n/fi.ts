@@ -414,6 +414,8 @@ export const fi = {
     noResults: 'Ei hakutuloksia.',
     results: '{{count}} asiaa',
     sortBy: 'Järjestä sarakkeen {{column}} mukaan',
+    consentNone: 'Ei voimassa',
+    consentOpenEnded: 'Toistaiseksi',
     columns: {
       case: 'Asia',
       client: 'Asiakas',
@@ -576,6 +578,7 @@ export const fi = {
       },
     },
     ready: {
+      pastDate: 'Päivämäärä on menneisyydessä',
       title: 'Valmis tiimille',
       checklist: 'Tarkistuslista',
       items: {
@@ -595,5 +598,19 @@ export const fi = {
       isReady: 'Asia on merkitty valmiiksi tiimille.',
       backToPreparation: 'Palauta valmisteluun',
     },
+  },
+  demo: {
+    open: 'Avaa esittelytietovarasto',
+    hint: 'Kuvitteellisia asiakkaita tutustumista ja harjoittelua varten, omassa kansiossaan. Oikeisiin tietoihin ei kosketa.',
+    creating: 'Esittelytietovarastoa luodaan. Tämä kestää noin 10–20 sekuntia.',
+    title: 'Esittelytietovarasto',
+    intro: 'Kaikki esittelytietovaraston asiakkaat, tiimin jäsenet ja henkilötunnukset ovat keksittyjä. Voit kokeilla mitä tahansa: oikeaan tietovarastoon ei kosketa.',
+    folder: 'Esittelytietovaraston kansio: {{dir}}',
+    password: 'Kaikkien tunnusten salasana',
+    accounts: 'Esittelytietovaraston tunnukset',
+    columns: { username: 'Käyttäjätunnus', name: 'Nimi', profession: 'Ammatti', role: 'Rooli' },
+    signInHint: 'Kirjaudu sisään millä tahansa tunnuksella, esimerkiksi pääkäyttäjänä {{username}}. Roolit näyttävät, mitä kukin saa tehdä.',
+    continue: 'Jatka kirjautumiseen',
+    passwordMismatch: 'Esittelytietovarasto on luotu aiemmin toisella salasanalla. Avaa se kohdasta "Avaa olemassa oleva tietovarasto" ja kirjaudu sillä salasanalla.',
   },
 } as const;

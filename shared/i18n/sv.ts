@@ -415,6 +415,8 @@ export const sv: Messages = {
     noResults: 'Inga sökresultat.',
     results: '{{count}} ärenden',
     sortBy: 'Sortera efter {{column}}',
+    consentNone: 'Inget giltigt',
+    consentOpenEnded: 'Tills vidare',
     columns: {
       case: 'Ärende',
       client: 'Klient',
@@ -577,6 +579,7 @@ export const sv: Messages = {
       },
     },
     ready: {
+      pastDate: 'Datumet har redan passerat',
       title: 'Klar för teamet',
       checklist: 'Checklista',
       items: {
@@ -596,5 +599,19 @@ export const sv: Messages = {
       isReady: 'Ärendet är markerat som klart för teamet.',
       backToPreparation: 'Tillbaka till beredning',
     },
+  },
+  demo: {
+    open: 'Öppna demodatalagret',
+    hint: 'Fiktiva klienter att bekanta sig och öva med, i en egen mapp. Riktiga uppgifter berörs inte.',
+    creating: 'Demodatalagret skapas. Det tar cirka 10–20 sekunder.',
+    title: 'Demodatalager',
+    intro: 'Alla klienter, teammedlemmar och personbeteckningar i demodatalagret är påhittade. Du kan pröva vad som helst: det riktiga datalagret berörs inte.',
+    folder: 'Demodatalagrets mapp: {{dir}}',
+    password: 'Lösenord för alla konton',
+    accounts: 'Demodatalagrets konton',
+    columns: { username: 'Användarnamn', name: 'Namn', profession: 'Yrke', role: 'Roll' },
+    signInHint: 'Logga in med vilket konto som helst, till exempel som huvudanvändaren {{username}}. Rollerna visar vad var och en får göra.',
+    continue: 'Fortsätt till inloggningen',
+    passwordMismatch: 'Demodatalagret har tidigare skapats med ett annat lösenord. Öppna det via "Öppna ett befintligt datalager" och logga in med det lösenordet.',
   },
 };

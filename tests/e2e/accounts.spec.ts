@@ -1,4 +1,4 @@
-import { createStoreViaUi, expect, expectAccessible, PASSWORD, signIn, test } from './fixtures.js';
+import { createStoreViaUi, expect, expectAccessible, goToClients, PASSWORD, signIn, test } from './fixtures.js';
 
 test('an administrator adds a colleague, who signs in, picks their own password and sees the clients', async ({ page, app }) => {
   await createStoreViaUi(page, app.url);
@@ -32,6 +32,7 @@ test('an administrator adds a colleague, who signs in, picks their own password 
   await page.getByRole('textbox', { name: 'Uusi salasana', exact: true }).fill('pekan oma salasana');
   await page.getByLabel('Uusi salasana uudelleen').fill('pekan oma salasana');
   await page.getByRole('button', { name: 'Vaihda salasana' }).click();
+  await goToClients(page);
   await expect(page.getByRole('row', { name: /Liisa Laine/ })).toBeVisible();
   // A team member has no administration.
   await expect(page.getByRole('button', { name: 'Ylläpito' })).toHaveCount(0);
@@ -53,14 +54,14 @@ test('a forgotten password is reset with the recovery key', async ({ page, app }
 
   await page.getByLabel('Palautusavain').fill(recoveryKey.toLowerCase());
   await page.getByRole('button', { name: 'Aseta uusi salasana ja kirjaudu' }).click();
-  await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Työlista' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Lukitse' }).click();
   await signIn(page, 'aino', PASSWORD);
   await expect(page.getByRole('alert')).toHaveText('Käyttäjätunnus tai salasana on väärin.');
   await page.getByLabel('Salasana').fill('uusi salasana 2026');
   await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Työlista' })).toBeVisible();
 });
 
 test('the access log, its client report and a backup, from the administration screens', async ({ page, app }) => {

@@ -1,4 +1,4 @@
-import { createStoreViaUi, expect, expectAccessible, PASSWORD, signIn, test } from './fixtures.js';
+import { createStoreViaUi, expect, expectAccessible, PASSWORD, signInToClients, test } from './fixtures.js';
 
 test('a client with an identity code, a case and its referral; everything survives a lock', async ({ page, app }) => {
   await createStoreViaUi(page, app.url);
@@ -45,7 +45,7 @@ test('a client with an identity code, a case and its referral; everything surviv
 
   await page.getByRole('button', { name: 'Lukitse' }).click();
   expect(await page.content()).not.toContain('Kalle Korhonen');
-  await signIn(page, 'aino', PASSWORD);
+  await signInToClients(page, 'aino', PASSWORD);
   await expect(page.getByRole('row', { name: /Kalle Korhonen/ })).toContainText('Valmistelussa');
   await page.getByRole('button', { name: 'Avaa asiakas Kalle Korhonen' }).click();
   await expect(page.getByRole('region', { name: /^Asia \d{4}-0001$/ })).toContainText('selkävaivat');
@@ -54,6 +54,7 @@ test('a client with an identity code, a case and its referral; everything surviv
 test('på svenska: en klient och ett ärende', async ({ page, app }) => {
   await createStoreViaUi(page, app.url);
   await page.getByText('Svenska', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Klienter', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Ny klient' }).click();
   const dialog = page.getByRole('dialog', { name: 'Ny klient' });
   await dialog.getByLabel('Namn').fill('Åsa Öhman');

@@ -73,8 +73,15 @@ export async function createStoreViaUi(page: Page, url: string, opts: { check?: 
   await expect(page.getByRole('button', { name: 'Jatka' })).toBeDisabled();
   await page.getByLabel('Olen tallentanut palautusavaimen turvalliseen paikkaan').check();
   await page.getByRole('button', { name: 'Jatka' }).click();
-  await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Työlista' })).toBeVisible({ timeout: 15_000 });
+  await goToClients(page);
   return recoveryKey;
+}
+
+/** The worklist is the first screen after sign-in; most tests work from the client list. */
+export async function goToClients(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'Asiakkaat' }).click();
+  await expect(page.getByRole('heading', { name: 'Asiakkaat', level: 1 })).toBeVisible({ timeout: 15_000 });
 }
 
 /** Signs in from the sign-in screen. */
@@ -83,4 +90,11 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Käyttäjätunnus').fill(username);
   await page.getByLabel('Salasana').fill(password);
   await page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+}
+
+/** Signs in and goes to the client list. */
+export async function signInToClients(page: Page, username: string, password: string): Promise<void> {
+  await signIn(page, username, password);
+  await expect(page.getByRole('heading', { name: 'Työlista' })).toBeVisible({ timeout: 15_000 });
+  await goToClients(page);
 }

@@ -1,4 +1,4 @@
-import { createStoreViaUi, expect, expectAccessible, PASSWORD, test } from './fixtures.js';
+import { createStoreViaUi, expect, expectAccessible, goToClients, PASSWORD, test } from './fixtures.js';
 
 test('a new user creates a store, adds a client, and finds it again after a restart', async ({ page, app }) => {
   await createStoreViaUi(page, app.url, { check: (screen) => expectAccessible(page, screen) });
@@ -31,6 +31,7 @@ test('a new user creates a store, adds a client, and finds it again after a rest
   await page.getByLabel('Käyttäjätunnus').fill('aino');
   await page.getByLabel('Salasana').fill(PASSWORD);
   await page.getByRole('button', { name: 'Kirjaudu' }).click();
+  await goToClients(page);
   await expect(page.getByRole('row', { name: /Åsa Öhman/ })).toBeVisible();
   // The token left the address bar once read.
   expect(page.url()).not.toContain('token=');
@@ -50,7 +51,7 @@ test('a wrong password says so, changes nothing, and the right one still works',
   await expectAccessible(page, 'sign in with an error');
   await page.getByLabel('Salasana').fill(PASSWORD);
   await page.getByRole('button', { name: 'Kirjaudu' }).click();
-  await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Työlista' })).toBeVisible();
 });
 
 test('locking clears client data from the page', async ({ page, app }) => {
@@ -103,7 +104,10 @@ test('the whole slice works by keyboard alone', async ({ page, app }) => {
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'Asiakkaat' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'Työlista' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('navigation').getByRole('button', { name: 'Asiakkaat' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Asiakkaat', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Uusi asiakas' }).focus();
   await page.keyboard.press('Enter');

@@ -13,7 +13,7 @@ import { emptyReferral, ReferralForm } from './ReferralForm';
 
 type Dialog = { kind: 'new' } | { kind: 'referral'; c: CaseSummary } | { kind: 'close'; c: CaseSummary } | null;
 
-export function CasesPanel({ clientId }: { clientId: string }) {
+export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; onOpenPreparation: (caseId: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const key = ['cases.listForClient', clientId] as const;
@@ -64,6 +64,7 @@ export function CasesPanel({ clientId }: { clientId: string }) {
               {c.referral?.reason && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>{c.referral.reason}</Text>}
               {c.status !== 'closed' && (
                 <Group gap="xs">
+                  <Button size="xs" onClick={() => onOpenPreparation(c.id)}>{t('prep.open')}</Button>
                   <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'referral', c })}>{t('cases.editReferral')}</Button>
                   {canChangeStatus(c.status, 'in_preparation') && (
                     <Button size="xs" variant="default" loading={setStatus.isPending} onClick={() => setStatus.mutate({ caseId: c.id, status: 'in_preparation' })}>

@@ -29,7 +29,7 @@ function toValues(c: ClientDetail): ClientValues {
   };
 }
 
-export function ClientPage({ clientId, onBack }: { clientId: string; onBack: () => void }) {
+export function ClientPage({ clientId, onBack, onOpenPreparation }: { clientId: string; onBack: () => void; onOpenPreparation: (caseId: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const client = useQuery({ queryKey: clientKey(clientId), queryFn: () => invoke('clients.get', { clientId }) });
@@ -75,7 +75,7 @@ export function ClientPage({ clientId, onBack }: { clientId: string; onBack: () 
           />
         </Stack>
       </Paper>
-      <CasesPanel clientId={clientId} />
+      <CasesPanel clientId={clientId} onOpenPreparation={onOpenPreparation} />
     </Stack>
   );
 }

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
 import { AdminPage } from '../admin/AdminPage';
-import { ClientsSection } from '../cases/ClientsSection';
+import { ClientsSection, type ClientsLocation } from '../cases/ClientsSection';
+import { flushAllAutosaves } from '../preparation/useAutosave';
+import { WorklistPage } from '../worklist/WorklistPage';
 import { AccountPage } from '../session/AccountPage';
 import { useActivityHeartbeat } from '../session/useActivityHeartbeat';
 import { useStatusMutation } from '../session/useStatusMutation';
@@ -14,17 +16,26 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 
 export const LOCK_SHORTCUT = 'mod+shift+L';
 
-type Section = 'clients' | 'account' | 'admin';
+type Section = 'worklist' | 'clients' | 'account' | 'admin';
 
 /** The signed-in frame. Later areas (meetings, plans, reports) join the navigation as they are built. */
 export function Workbench({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
-  const lock = useStatusMutation(() => invoke('session.lock', {}));
+  // Whatever is still waiting to autosave is written before the key goes.
+  const lock = useStatusMutation(async () => {
+    await flushAllAutosaves().catch(() => undefined);
+    return invoke('session.lock', {});
+  });
   useHotkeys([[LOCK_SHORTCUT, () => lock.mutate(undefined)]], []);
   useActivityHeartbeat();
-  const [section, setSection] = useState<Section>('clients');
+  const [section, setSection] = useState<Section>('worklist');
+  const [clients, setClients] = useState<ClientsLocation>({ clientId: null, caseId: null });
   const user = status.user!;
-  const sections: Section[] = user.role === 'administrator' ? ['clients', 'account', 'admin'] : ['clients', 'account'];
+  const sections: Section[] = user.role === 'administrator' ? ['worklist', 'clients', 'account', 'admin'] : ['worklist', 'clients', 'account'];
+  const openClient = (clientId: string) => {
+    setClients({ clientId, caseId: null });
+    setSection('clients');
+  };
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
@@ -51,12 +62,16 @@ export function Workbench({ status }: { status: AppStatus }) {
             label={t(`shell.nav.${s}`)}
             active={section === s}
             aria-current={section === s ? 'page' : undefined}
-            onClick={() => setSection(s)}
+            onClick={() => {
+              setSection(s);
+              if (s === 'clients') setClients({ clientId: null, caseId: null });
+            }}
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        {section === 'clients' && <ClientsSection />}
+        {section === 'worklist' && <WorklistPage onOpenClient={openClient} />}
+        {section === 'clients' && <ClientsSection location={clients} onNavigate={setClients} canEdit={user.role !== 'read_only'} />}
         {section === 'account' && <AccountPage status={status} />}
         {section === 'admin' && <AdminPage currentUserId={user.id} />}
       </AppShell.Main>
