@@ -11,7 +11,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createBackend } from '../electron/backend/index.js';
@@ -163,22 +163,37 @@ function direct(db: Db, q: Query, userId: string): unknown[] {
 }
 
 interface Stats { median: number; p95: number; rows: number }
+const MODES = ['backend/enc', 'repo/enc', 'repo/plain'] as const;
+type Runner = (q: Query) => Promise<number> | number;
 
-async function measure(kinds: [string, (r: () => number) => Query][], run: (q: Query) => Promise<number> | number): Promise<Map<string, Stats>> {
-  const out = new Map<string, Stats>();
+/**
+ * The given ways take turns query by query (starting with a different one each time), so that
+ * whatever else the machine is doing falls on all of them alike rather than on whichever ran last.
+ */
+async function measure<M extends string>(kinds: [string, (r: () => number) => Query][], runners: Record<M, Runner>): Promise<Map<string, Record<M, Stats>>> {
+  const modes = Object.keys(runners) as M[];
+  const out = new Map<string, Record<M, Stats>>();
   for (const [kind, gen] of kinds) {
     const r = rng(SEED + kind.length * 7919 + kind.charCodeAt(kind.length - 1));
     const queries = Array.from({ length: RUNS }, () => gen(r));
-    for (const q of queries.slice(0, 10)) await run(q); // warm the page cache and statement paths
-    const times: number[] = [];
-    let rows = 0;
-    for (const q of queries) {
-      const t = performance.now();
-      rows += await run(q);
-      times.push(performance.now() - t);
+    // Warm the page caches and statement paths.
+    for (const q of queries.slice(0, 10)) for (const m of modes) await runners[m](q);
+    const times = new Map(modes.map((m) => [m, [] as number[]]));
+    const rows = new Map(modes.map((m) => [m, 0]));
+    for (const [i, q] of queries.entries()) {
+      for (let j = 0; j < modes.length; j++) {
+        const m = modes[(i + j) % modes.length]!;
+        const t = performance.now();
+        const n = await runners[m](q);
+        times.get(m)!.push(performance.now() - t);
+        rows.set(m, rows.get(m)! + n);
+      }
     }
-    times.sort((a, b) => a - b);
-    out.set(kind, { median: times[Math.floor(RUNS / 2)]!, p95: times[Math.ceil(RUNS * 0.95) - 1]!, rows: rows / RUNS });
+    const stats = (m: M): Stats => {
+      const xs = times.get(m)!.sort((a, b) => a - b);
+      return { median: xs[Math.floor(RUNS / 2)]!, p95: xs[Math.ceil(RUNS * 0.95) - 1]!, rows: rows.get(m)! / RUNS };
+    };
+    out.set(kind, Object.fromEntries(modes.map((m) => [m, stats(m)])) as Record<M, Stats>);
   }
   return out;
 }
@@ -218,24 +233,35 @@ async function main(): Promise<void> {
     const backend = createBackend({ dataDir: storeDir, version: 'bench', kdf: KDF, log: (m) => console.error(m) });
     const signIn = await backend.invoke('session.signIn', { username: 'bench', password: PASSWORD });
     if (!signIn.ok) throw new Error(`sign-in: ${signIn.error.code}`);
-    const viaBackend = await measure(kinds, async (q) => {
-      const res = await backend.invoke(q.channel, q.input);
-      if (!res.ok) throw new Error(`${q.channel}: ${res.error.code} ${res.error.message}`);
-      return (res.value as unknown[]).length;
+    const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+    console.log(`load average (${cpus().length} CPUs) before: ${load()}`);
+    // Alone: every call commits an access-log event, and a commit by one connection empties the
+    // page cache of every other connection on the file, which would penalise repo/enc.
+    const viaBackend = await measure(kinds, {
+      'backend/enc': async (q) => {
+        const res = await backend.invoke(q.channel, q.input);
+        if (!res.ok) throw new Error(`${q.channel}: ${res.error.code} ${res.error.message}`);
+        return (res.value as unknown[]).length;
+      },
     });
     backend.close();
+    console.log(`load average after backend/enc: ${load()}`);
     const enc = await openStore(storeDir, 'bench', PASSWORD, KDF);
-    const repoEnc = await measure(kinds, (q) => direct(enc.db, q, adminId).length);
+    const viaRepo = await measure(kinds, {
+      'repo/enc': (q) => direct(enc.db, q, adminId).length,
+      'repo/plain': (q) => direct(plain, q, adminId).length,
+    });
+    console.log(`load average after repo/enc + repo/plain (taking turns): ${load()}`);
     enc.db.close();
-    const repoPlain = await measure(kinds, (q) => direct(plain, q, adminId).length);
     plain.close();
 
-    const f = (s: Stats | undefined) => (s ? `${s.median.toFixed(2).padStart(6)} ${s.p95.toFixed(2).padStart(6)}` : '');
+    const f = (s: Stats) => `${s.median.toFixed(2).padStart(6)} ${s.p95.toFixed(2).padStart(6)}`;
     console.log(`\n${RUNS} seeded queries per kind, milliseconds; rows = mean rows returned (limits: list 200, search 50)`);
-    console.log(`${'query kind'.padEnd(34)} ${'backend/enc'.padStart(13)}   ${'repo/enc'.padStart(13)}   ${'repo/plain'.padStart(13)}   rows`);
-    console.log(`${''.padEnd(34)} ${'median    p95'.padStart(13)}   ${'median    p95'.padStart(13)}   ${'median    p95'.padStart(13)}`);
-    for (const [kind] of kinds) {
-      console.log(`${kind.padEnd(34)} ${f(viaBackend.get(kind))}   ${f(repoEnc.get(kind))}   ${f(repoPlain.get(kind))}   ${viaBackend.get(kind)!.rows.toFixed(0).padStart(4)}`);
+    console.log(`${'query kind'.padEnd(34)} ${MODES.map((m) => m.padStart(13)).join('   ')}   rows`);
+    console.log(`${''.padEnd(34)} ${MODES.map(() => 'median    p95'.padStart(13)).join('   ')}`);
+    for (const [kind, r] of viaBackend) {
+      const all = { ...r, ...viaRepo.get(kind)! };
+      console.log(`${kind.padEnd(34)} ${MODES.map((m) => f(all[m])).join('   ')}   ${r['backend/enc'].rows.toFixed(0).padStart(4)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { CaseSummary, ParsedInput, ReferralInput } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/errors.js';
 import { canChangeStatus, formatCaseNumber } from '../../shared/domain/case.js';
+import { todayInFinland } from '../../shared/domain/dates.js';
 import { getCase, getReferral, insertCase, listCasesForClient, nextCaseSequence, setCaseStatus, touchCase, upsertReferral, type Case, type Referral } from '../../db/repositories/cases.js';
 import { getClient } from '../../db/repositories/clients.js';
 import type { OpenStore } from '../../db/store.js';
@@ -26,7 +27,7 @@ export function summary(s: OpenStore, c: Case): CaseSummary {
 
 function cleanReferral(r: ReferralInput): Referral {
   const nfc = (x: string) => x.normalize('NFC').trim();
-  if (r.referralDate > new Date().toISOString().slice(0, 10)) {
+  if (r.referralDate > todayInFinland()) {
     throw new AppError('invalid_input', 'The referral date is in the future.', { fields: ['referral.referralDate'], reason: 'future' });
   }
   return {

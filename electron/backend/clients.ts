@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClientDetail, ClientSummary, ParsedInput } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/errors.js';
 import { normaliseName } from '../../shared/domain/client.js';
+import { todayInFinland } from '../../shared/domain/dates.js';
 import { maskHenkilotunnus, parseHenkilotunnus } from '../../shared/domain/henkilotunnus.js';
 import { openCasesByClient, type Case } from '../../db/repositories/cases.js';
 import {
@@ -61,7 +62,7 @@ function validated(input: ClientFields): { name: string; language: ClientFields[
     if (!parsed.ok) throw new AppError('invalid_identity_code', `Not a valid personal identity code (${parsed.reason}).`, { fields: ['identityCode'], reason: parsed.reason });
     identityCode = parsed.code;
     birthDate = parsed.birthDate;
-  } else if (birthDate && birthDate > new Date().toISOString().slice(0, 10)) {
+  } else if (birthDate && birthDate > todayInFinland()) {
     throw new AppError('invalid_input', 'The birth date is in the future.', { fields: ['birthDate'], reason: 'future' });
   }
   return {

@@ -3,24 +3,13 @@
  * referrers. Every person here is invented; identity codes come from the temporary range 900–999.
  */
 import type { ReferralSource } from '../../shared/domain/case.js';
+import { rng } from '../../shared/domain/rng.js';
 import type { Profession, Role } from '../../shared/domain/user.js';
 
 export type Rng = () => number;
 
-/**
- * mulberry32, the generator of bench/rng.ts. Copied rather than imported because the backend may
- * not import bench/ (ARCHITECTURE.md layering); the demo must come out the same on every run.
- */
-export function seeded(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo must come out the same on every run. */
+export const seeded: (seed: number) => Rng = rng;
 
 /** An integer in [min, max]. */
 export const int = (r: Rng, min: number, max: number): number => min + Math.floor(r() * (max - min + 1));

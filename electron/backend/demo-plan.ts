@@ -127,7 +127,7 @@ export function planDemo(seed: number, today: string): ClientPlan[] {
     if (language === 'other') ({ name, sex, interpreter } = others.shift()!);
     else {
       do {
-        sex = r() < 0.5 ? 'female' : 'male';
+        sex = story.sex ?? (r() < 0.5 ? 'female' : 'male');
         name = `${pick(r, FIRST_NAMES[language][sex])} ${pick(r, LAST_NAMES[language])}`;
       } while (usedNames.has(name));
     }

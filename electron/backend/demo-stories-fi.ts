@@ -24,6 +24,8 @@ export interface Story {
   bring: string;
   /** A story of someone who came to Finland as an adult (for clients served through an interpreter). */
   immigrant?: boolean;
+  /** Set where the story would read oddly for anyone else. */
+  sex?: 'female' | 'male';
 }
 
 export const FI_STORIES: readonly Story[] = [
@@ -166,6 +168,7 @@ export const FI_STORIES: readonly Story[] = [
   },
   {
     source: 'health_station',
+    sex: 'female',
     reason: 'Rintasyövän hoidot päättyivät vuosi sitten. Väsymys ja keskittymisvaikeudet haittaavat; työsuhde päättyi hoitojen aikana. Arvioitava paluu työhön.',
     ages: [38, 58],
     education: { level: 'university', qualifications: 'Kasvatustieteen maisteri, varhaiskasvatuksen opettaja', text: '' },

@@ -90,6 +90,7 @@ export const SV_STORIES: readonly Story[] = [
   },
   {
     source: 'health_station',
+    sex: 'female',
     reason: 'Behandlingen av bröstcancer avslutades för ett år sedan. Trötthet och koncentrationssvårigheter; anställningen upphörde under behandlingen. Återgången till arbetet ska bedömas.',
     ages: [38, 58],
     education: { level: 'university', qualifications: 'Pedagogie magister, lärare inom småbarnspedagogik', text: '' },

@@ -609,7 +609,7 @@ export const en: Messages = {
     folder: 'Demo store folder: {{dir}}',
     password: 'Password of every account',
     accounts: 'Demo store accounts',
-    columns: { username: 'Username', name: 'Name', profession: 'Profession', role: 'Role' },
+    columns: { username: 'Username', person: 'Name and profession', role: 'Role' },
     signInHint: 'Sign in with any account, for example as the administrator {{username}}. The roles show what each may do.',
     continue: 'Continue to sign-in',
     passwordMismatch: 'The demo store was created earlier with another password. Open it under "Open an existing store" and sign in with that password.',

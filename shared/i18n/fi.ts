@@ -608,7 +608,7 @@ export const fi = {
     folder: 'Esittelytietovaraston kansio: {{dir}}',
     password: 'Kaikkien tunnusten salasana',
     accounts: 'Esittelytietovaraston tunnukset',
-    columns: { username: 'Käyttäjätunnus', name: 'Nimi', profession: 'Ammatti', role: 'Rooli' },
+    columns: { username: 'Käyttäjätunnus', person: 'Nimi ja ammatti', role: 'Rooli' },
     signInHint: 'Kirjaudu sisään millä tahansa tunnuksella, esimerkiksi pääkäyttäjänä {{username}}. Roolit näyttävät, mitä kukin saa tehdä.',
     continue: 'Jatka kirjautumiseen',
     passwordMismatch: 'Esittelytietovarasto on luotu aiemmin toisella salasanalla. Avaa se kohdasta "Avaa olemassa oleva tietovarasto" ja kirjaudu sillä salasanalla.',

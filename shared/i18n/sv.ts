@@ -609,7 +609,7 @@ export const sv: Messages = {
     folder: 'Demodatalagrets mapp: {{dir}}',
     password: 'Lösenord för alla konton',
     accounts: 'Demodatalagrets konton',
-    columns: { username: 'Användarnamn', name: 'Namn', profession: 'Yrke', role: 'Roll' },
+    columns: { username: 'Användarnamn', person: 'Namn och yrke', role: 'Roll' },
     signInHint: 'Logga in med vilket konto som helst, till exempel som huvudanvändaren {{username}}. Rollerna visar vad var och en får göra.',
     continue: 'Fortsätt till inloggningen',
     passwordMismatch: 'Demodatalagret har tidigare skapats med ett annat lösenord. Öppna det via "Öppna ett befintligt datalager" och logga in med det lösenordet.',

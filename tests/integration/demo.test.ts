@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppStatus, CaseSummary, ClientSummary, ConsentView, Output, Preparation, UserSummary } from '../../shared/api/contract.js';
@@ -111,6 +111,12 @@ describe('the demo generator', () => {
       // Built beside and renamed into place: no build folder or lock is left behind.
       expect(readdirSync(again.dir)).toEqual(['demo']);
       expect(readdirSync(dir)).not.toContain('tiimipoyta.lock');
+      // A folder with anything else in it is not the place for a demo either.
+      const busy = join(again.dir, 'busy');
+      mkdirSync(busy);
+      writeFileSync(join(busy, 'notes.txt'), 'mine');
+      expect(await codeOf(createDemoStore(busy, { password: PASSWORD, kdf: FAST_KDF }))).toBe('not_a_store');
+      expect(readdirSync(busy)).toEqual(['notes.txt']);
     } finally {
       again.cleanup();
     }

@@ -1,5 +1,9 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditByActor } from '../../db/audit.js';
+import { migrate } from '../../db/migrate.js';
+import { NAME_FOLDS, NAME_KEY } from '../../db/migrations/0070-search-indexes.js';
+import { foldName } from '../../db/repositories/worklist.js';
 import { openStore } from '../../db/store.js';
 import { todayInFinland } from '../../shared/domain/dates.js';
 import { SETUP, testBackend } from '../fixtures/backend.js';
@@ -153,6 +157,18 @@ describe('search', () => {
     expect(await search('kalle laine')).toEqual([]);
     expect((await search('zoe lindqvist')).map((r) => r.status)).toEqual(['in_preparation', 'closed']);
     expect(await search('xyzzy')).toEqual([]);
+  });
+
+  it('folds a query in JavaScript exactly as the index folds names in SQL', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const fold = db.prepare(`SELECT ${NAME_KEY} AS key FROM (SELECT ? AS name)`);
+    const samples = [...NAME_FOLDS.map(([ch]) => `X${ch}y`), 'Åsa Öhman-Lindqvist', 'ZOË ŠIMEK', 'Jürgen Weiß', 'Łukasz Ødegård', 'Дмитрий', 'İlkay Çelik'];
+    for (const name of samples) expect(foldName(name), name).toBe((fold.get(name) as { key: string }).key);
+    // The search reads the index rather than computing the expression per row.
+    const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM (SELECT id, ${NAME_KEY} AS key FROM clients) WHERE instr(key, 'x') > 0`).all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join()).toContain('COVERING INDEX clients_name_key');
+    db.close();
   });
 
   it('ranks names where the words start a name part first', async () => {

@@ -17,28 +17,27 @@ export function DemoAccounts({ demo, onContinue }: { demo: Output<'store.openDem
         <Text size="sm" fw={500}>{t('demo.password')}</Text>
         <Code data-testid="demo-password" fz="lg" style={{ userSelect: 'all' }}>{demo.password}</Code>
       </div>
-      <Table.ScrollContainer minWidth={440}>
-        <Table striped aria-label={t('demo.accounts')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('demo.columns.username')}</Table.Th>
-              <Table.Th scope="col">{t('demo.columns.name')}</Table.Th>
-              <Table.Th scope="col">{t('demo.columns.profession')}</Table.Th>
-              <Table.Th scope="col">{t('demo.columns.role')}</Table.Th>
+      <Table striped fz="sm" aria-label={t('demo.accounts')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('demo.columns.username')}</Table.Th>
+            <Table.Th scope="col">{t('demo.columns.person')}</Table.Th>
+            <Table.Th scope="col">{t('demo.columns.role')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {demo.accounts.map((a) => (
+            <Table.Tr key={a.username}>
+              <Table.Td ff="monospace">{a.username}</Table.Td>
+              <Table.Td>
+                <Text size="sm" fw={500}>{a.displayName}</Text>
+                <Text size="xs" c="dimmed">{t(`professions.${a.profession}`)}</Text>
+              </Table.Td>
+              <Table.Td>{t(`roles.${a.role}`)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {demo.accounts.map((a) => (
-              <Table.Tr key={a.username}>
-                <Table.Td ff="monospace">{a.username}</Table.Td>
-                <Table.Td>{a.displayName}</Table.Td>
-                <Table.Td>{t(`professions.${a.profession}`)}</Table.Td>
-                <Table.Td>{t(`roles.${a.role}`)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
       {admin && <Text size="sm">{t('demo.signInHint', { username: admin.username })}</Text>}
       <Button onClick={onContinue}>{t('demo.continue')}</Button>
     </Stack>

@@ -14,6 +14,9 @@ const OPEN_ENDED = '9999-12-31';
 type Column = 'number' | 'clientName' | 'identityCodeMasked' | 'status' | 'preparerName' | 'updatedAt' | 'proposedMeetingDate' | 'consentValidUntil';
 type Sort = { column: Column; direction: 'ascending' | 'descending' };
 
+// Codes, numbers, dates and statuses read badly broken over two lines.
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 const LOCALES: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 /** A calendar date (YYYY-MM-DD) as the UI language writes it; read as UTC so it never shifts a day. */
@@ -78,19 +81,19 @@ export function WorklistTable({ rows, onOpenClient }: { rows: readonly WorklistR
         <Table.Tbody>
           {sorted.map((r) => (
             <Table.Tr key={r.caseId}>
-              <Table.Td ff="monospace">{r.number}</Table.Td>
+              <Table.Td ff="monospace" style={NOWRAP}>{r.number}</Table.Td>
               <Table.Td>
                 <Anchor component="button" type="button" onClick={() => onOpenClient(r.clientId)} aria-label={t('clients.open', { name: r.clientName })} fw={500}>
                   {r.clientName}
                 </Anchor>
               </Table.Td>
-              <Table.Td ff="monospace">{r.identityCodeMasked ?? '–'}</Table.Td>
-              <Table.Td>
+              <Table.Td ff="monospace" style={NOWRAP}>{r.identityCodeMasked ?? '–'}</Table.Td>
+              <Table.Td style={NOWRAP}>
                 <Badge variant="outline" color={r.status === 'closed' ? 'gray.8' : 'indigo.8'}>{t(`cases.statuses.${r.status}`)}</Badge>
               </Table.Td>
               <Table.Td>{r.preparerName ?? '–'}</Table.Td>
-              <Table.Td>{formatDateTime(r.updatedAt, i18n.language)}</Table.Td>
-              <Table.Td>{r.proposedMeetingDate ? formatDay(r.proposedMeetingDate, i18n.language) : '–'}</Table.Td>
+              <Table.Td style={NOWRAP}>{formatDateTime(r.updatedAt, i18n.language)}</Table.Td>
+              <Table.Td style={NOWRAP}>{r.proposedMeetingDate ? formatDay(r.proposedMeetingDate, i18n.language) : '–'}</Table.Td>
               <Table.Td>
                 <Text size="sm" fw={r.consentValidUntil === null && r.status !== 'closed' ? 600 : undefined}>{consent(r.consentValidUntil)}</Text>
               </Table.Td>
