@@ -44,6 +44,7 @@ test('a client with an identity code, a case and its referral; everything surviv
   await expect(caseCard).toContainText('Valmistelussa');
 
   await page.getByRole('button', { name: 'Lukitse' }).click();
+  await expect(page.getByRole('heading', { name: 'Kirjaudu sisään' })).toBeVisible();
   expect(await page.content()).not.toContain('Kalle Korhonen');
   await signInToClients(page, 'aino', PASSWORD);
   await expect(page.getByRole('row', { name: /Kalle Korhonen/ })).toContainText('Valmistelussa');

@@ -9,7 +9,7 @@ import { importsOf } from '../tools/layering.js';
  * that hold client data may be imported only by backend modules that also use the access module,
  * and by nothing else outside db/ (tools and benchmarks aside).
  */
-const CLIENT_DATA_REPOSITORIES = ['db/repositories/clients', 'db/repositories/cases', 'db/repositories/consents', 'db/repositories/preparation'];
+const CLIENT_DATA_REPOSITORIES = ['db/repositories/clients', 'db/repositories/cases', 'db/repositories/consents', 'db/repositories/preparation', 'db/repositories/worklist'];
 
 const repo = join(import.meta.dirname, '..', '..');
 
