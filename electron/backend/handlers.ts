@@ -5,6 +5,7 @@
 import type { Channel, Output, ParsedInput } from '../../shared/api/contract.js';
 import * as audit from './audit.js';
 import * as backup from './backup.js';
+import * as caseFile from './case-file.js';
 import * as cases from './cases.js';
 import * as clients from './clients.js';
 import * as consents from './consents.js';
@@ -57,4 +58,7 @@ export const handlers = {
   'consents.withdraw': consents.withdraw,
   'worklist.list': worklist.list,
   'search.cases': worklist.search,
+  'cases.export': caseFile.exportCase,
+  'cases.importPreview': caseFile.previewImport,
+  'cases.import': caseFile.importCase,
 } satisfies HandlerMap;

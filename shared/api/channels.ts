@@ -40,6 +40,9 @@ export const CHANNEL_NAMES = [
   'consents.withdraw',
   'worklist.list',
   'search.cases',
+  'cases.export',
+  'cases.importPreview',
+  'cases.import',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress'] as const;

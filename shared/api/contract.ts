@@ -60,6 +60,9 @@ export const auditEventViewSchema = z.strictObject({
 export type AuditEventView = z.infer<typeof auditEventViewSchema>;
 
 export { IDLE_LOCK_MINUTES };
+
+/** A case file is small (text only); 8 MiB of base64 is far beyond any real one. */
+export const MAX_CASE_FILE_BASE64 = 8 * 1024 * 1024;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const appStatusSchema = z.strictObject({
@@ -373,6 +376,40 @@ export const contract = {
   },
   /** Search by name (words, any order), full identity code, or case number. */
   'search.cases': { input: z.strictObject({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).optional() }), output: z.array(worklistRowSchema) },
+  /**
+   * One case as an encrypted case file (passphrase → scrypt → AES-256-GCM) for a colleague's
+   * machine: the client, the case, its referral, consents and preparation. Base64 of the file bytes.
+   */
+  'cases.export': {
+    input: z.strictObject({ caseId: id, passphrase: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH) }),
+    output: z.strictObject({ filename: z.string(), data: z.string() }),
+  },
+  /** Opens a case file and says what importing it would do, writing nothing. */
+  'cases.importPreview': {
+    input: z.strictObject({ data: z.string().max(MAX_CASE_FILE_BASE64), passphrase: z.string().min(1).max(MAX_PASSWORD_LENGTH) }),
+    output: z.strictObject({
+      clientName: z.string(),
+      identityCodeMasked: z.string().nullable(),
+      caseNumber: z.string(),
+      status: z.enum(CASE_STATUSES),
+      exportedAt: z.string(),
+      exportedBy: z.string(),
+      counts: z.record(z.string(), z.number()),
+      /** A client with the same identity code exists here: the user must choose what to do. */
+      identityCodeClash: z.strictObject({ clientId: z.string(), name: z.string() }).nullable(),
+      /** This very case (same id) is here already. */
+      alreadyImported: z.boolean(),
+    }),
+  },
+  /** Imports a case file all-or-nothing; an identity-code clash needs an explicit choice. */
+  'cases.import': {
+    input: z.strictObject({
+      data: z.string().max(MAX_CASE_FILE_BASE64),
+      passphrase: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+      onIdentityCodeClash: z.enum(['refuse', 'use_existing_client']),
+    }),
+    output: z.strictObject({ clientId: z.string(), caseId: z.string(), caseNumber: z.string() }),
+  },
   /** Manual status changes (start preparation, ready for the team when the checklist holds, close with an outcome). */
   'cases.setStatus': {
     input: z.strictObject({ caseId: id, status: z.enum(CASE_STATUSES), outcome: z.enum(CASE_OUTCOMES).optional() }),

@@ -147,6 +147,12 @@ export const en: Messages = {
     read_only: 'Read only',
   },
   errors: {
+    wrong_passphrase: 'The passphrase is wrong.',
+    not_a_case_file: 'The file is not a Tiimipöytä case file.',
+    case_file_damaged: 'The case file is damaged or has been changed. Nothing was imported.',
+    case_file_newer: 'The case file was made by a newer version of Tiimipöytä. Update the app.',
+    identity_code_clash: 'A client with this identity code exists already. Choose whether to attach the case to them.',
+    already_imported: 'This case has already been imported into this store.',
     not_ready: 'The preparation checklist is not complete yet.',
     invalid_identity_code: 'The personal identity code is not valid. Check the date, the century sign and the check character.',
     duplicate_client: 'A client with this identity code exists already.',

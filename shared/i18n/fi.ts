@@ -146,6 +146,12 @@ export const fi = {
     read_only: 'Vain luku',
   },
   errors: {
+    wrong_passphrase: 'Salalause on väärä.',
+    not_a_case_file: 'Tiedosto ei ole Tiimipöydän asiatiedosto.',
+    case_file_damaged: 'Asiatiedosto on vahingoittunut tai sitä on muutettu. Mitään ei tuotu.',
+    case_file_newer: 'Asiatiedosto on tehty Tiimipöydän uudemmalla versiolla. Päivitä sovellus.',
+    identity_code_clash: 'Tällä henkilötunnuksella on jo asiakas. Valitse, liitetäänkö asia häneen.',
+    already_imported: 'Tämä asia on jo tuotu tähän tietovarastoon.',
     not_ready: 'Valmistelun tarkistuslista ei ole vielä valmis.',
     invalid_identity_code: 'Henkilötunnus ei ole kelvollinen. Tarkista päivämäärä, välimerkki ja tarkistusmerkki.',
     duplicate_client: 'Asiakas tällä henkilötunnuksella on jo olemassa.',

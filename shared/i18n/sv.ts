@@ -147,6 +147,12 @@ export const sv: Messages = {
     read_only: 'Endast läsrätt',
   },
   errors: {
+    wrong_passphrase: 'Lösenfrasen är fel.',
+    not_a_case_file: 'Filen är inte en ärendefil från Tiimipöytä.',
+    case_file_damaged: 'Ärendefilen är skadad eller har ändrats. Ingenting importerades.',
+    case_file_newer: 'Ärendefilen har skapats med en nyare version av Tiimipöytä. Uppdatera programmet.',
+    identity_code_clash: 'Det finns redan en klient med den här personbeteckningen. Välj om ärendet ska kopplas till hen.',
+    already_imported: 'Ärendet har redan importerats till det här datalagret.',
     not_ready: 'Beredningens checklista är inte klar ännu.',
     invalid_identity_code: 'Personbeteckningen är inte giltig. Kontrollera datumet, skiljetecknet och kontrolltecknet.',
     duplicate_client: 'Det finns redan en klient med den här personbeteckningen.',
