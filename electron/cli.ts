@@ -5,6 +5,7 @@
  * would land in the shell history and the process list).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -42,6 +43,13 @@ Usage: npm run cli -- <command> [options]
          An encrypted backup, verified after writing (an administrator's password).
   restore --data DIR --from FILE
          Restore a backup into an empty folder; never over a store.
+  case export --data DIR --case NUMBER --out FILE [--user NAME]
+         One case as an encrypted case file; the passphrase is read from CASE_PASSPHRASE or asked for.
+  case import --data DIR --from FILE [--user NAME] [--use-existing-client]
+         Import a case file (passphrase as above). If a client with the same identity code is here,
+         --use-existing-client attaches the case to that client (whose details are kept).
+  cases list --data DIR [--user NAME]
+         One case a line: case number, client initials, status.
   help   This text.
 
 Commands that open a store sign in as --user (default: the store's first administrator) with the
@@ -53,7 +61,7 @@ type Flags = Record<string, string | true>;
 export function parseArgs(argv: string[]): { command: string; sub: string | undefined; flags: Flags } {
   const [command = 'help', ...afterCommand] = argv;
   // One optional word after the command (`audit verify`).
-  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && command === 'audit' ? afterCommand[0] : undefined;
+  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && ['audit', 'case', 'cases'].includes(command) ? afterCommand[0] : undefined;
   const rest = sub === undefined ? afterCommand : afterCommand.slice(1);
   const flags: Flags = {};
   for (let i = 0; i < rest.length; i++) {
@@ -244,6 +252,66 @@ async function restoreCommand(flags: Flags): Promise<void> {
   process.stdout.write(`Restored ${rows} rows into ${result.dir}. Sign in with a password that was valid when the backup was made.\n`);
 }
 
+/** The case file's passphrase is not the user's password: its own variable, never a flag. */
+async function readPassphrase(confirm: boolean): Promise<string> {
+  const fromEnv = process.env.CASE_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new AppError('invalid_input', 'Set CASE_PASSPHRASE or run in a terminal to be asked for the case file passphrase.');
+  const first = await promptHidden('Case file passphrase: ');
+  if (confirm && (await promptHidden('Case file passphrase again: ')) !== first) throw new AppError('invalid_input', 'The passphrases differ.');
+  return first;
+}
+
+/** Initials only: a list on a terminal is easily seen or pasted somewhere it should not be. */
+function initials(name: string): string {
+  return name.split(/[\s-]+/u).filter(Boolean).map((w) => [...w][0]!.toLocaleUpperCase('fi')).join('');
+}
+
+async function caseCommand(sub: string | undefined, flags: Flags): Promise<void> {
+  if (sub === 'export') {
+    const number = str(flags, 'case');
+    const out = str(flags, 'out');
+    if (!number || !out) throw new AppError('invalid_input', 'case export needs --case NUMBER and --out FILE');
+    const passphrase = await readPassphrase(true);
+    if (passphrase.length < MIN_PASSWORD_LENGTH) throw new AppError('invalid_input', `The passphrase must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+    const file = await withSignedIn(flags, async (call) => {
+      const rows = (await call('search.cases', { query: number })) as Output<'search.cases'>;
+      const row = rows.find((r) => r.number === number);
+      if (!row) throw new AppError('not_found', `No case ${number} in this store.`);
+      return call('cases.export', { caseId: row.caseId, passphrase }) as Promise<Output<'cases.export'>>;
+    });
+    writeFileSync(resolve(out), Buffer.from(file.data, 'base64'), { mode: 0o600, flag: 'wx' });
+    process.stdout.write(`Case ${number} exported to ${resolve(out)}. Give the passphrase to the recipient by another route.\n`);
+    return;
+  }
+  if (sub === 'import') {
+    const from = str(flags, 'from');
+    if (!from) throw new AppError('invalid_input', 'case import needs --from FILE');
+    const data = readFileSync(resolve(from)).toString('base64');
+    const passphrase = await readPassphrase(false);
+    const onIdentityCodeClash = flags['use-existing-client'] === true ? 'use_existing_client' : 'refuse';
+    const r = await withSignedIn(flags, async (call) => {
+      try {
+        return (await call('cases.import', { data, passphrase, onIdentityCodeClash })) as Output<'cases.import'>;
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'identity_code_clash') {
+          throw new AppError('identity_code_clash', 'A client with the same identity code is in this store; add --use-existing-client to attach the case to that client.');
+        }
+        throw err;
+      }
+    });
+    process.stdout.write(`Imported case ${r.caseNumber}.\n`);
+    return;
+  }
+  throw new AppError('invalid_input', 'Usage: case export|import --data DIR … (see: npm run cli -- help)');
+}
+
+async function casesCommand(sub: string | undefined, flags: Flags): Promise<void> {
+  if (sub !== 'list') throw new AppError('invalid_input', 'Usage: cases list --data DIR [--user NAME]');
+  const rows = await withSignedIn(flags, (call) => call('worklist.list', { view: 'all', limit: 500 }) as Promise<Output<'worklist.list'>>);
+  process.stdout.write(rows.map((r) => `${r.number}  ${initials(r.clientName)}  ${r.status}\n`).join(''));
+}
+
 async function main(argv: string[]): Promise<void> {
   const { command, flags, sub } = parseArgs(argv);
   switch (command) {
@@ -259,6 +327,10 @@ async function main(argv: string[]): Promise<void> {
       return backupCommand(flags);
     case 'restore':
       return restoreCommand(flags);
+    case 'case':
+      return caseCommand(sub, flags);
+    case 'cases':
+      return casesCommand(sub, flags);
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format';
 import { notifySuccess } from '../../notify';
 import { FormError } from '../session/FormError';
 import { emptyReferral, ReferralForm } from './ReferralForm';
+import { StatusBadge } from './StatusBadge';
 
 type Dialog = { kind: 'new' } | { kind: 'referral'; c: CaseSummary } | { kind: 'close'; c: CaseSummary } | null;
 
@@ -49,7 +50,7 @@ export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; 
               <Group justify="space-between">
                 <Group gap="sm">
                   <Text fw={600} ff="monospace">{t('cases.number', { number: c.number })}</Text>
-                  <Badge variant="outline" color="indigo.8">{t(`cases.statuses.${c.status}`)}</Badge>
+                  <StatusBadge status={c.status} />
                   {c.outcome && <Text size="sm">{t(`cases.outcomes.${c.outcome}`)}</Text>}
                 </Group>
                 <Text size="sm" c="dimmed">{t('cases.openedOn', { date: formatDateTime(c.createdAt, i18n.language) })}</Text>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -8,6 +8,7 @@ import { CLIENTS_KEY } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { FormError } from '../session/FormError';
 import { NewClientForm } from './NewClientForm';
+import { StatusBadge } from './StatusBadge';
 
 export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -55,7 +56,7 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
                   {c.openCase ? (
                     <Group gap={6} wrap="nowrap">
                       <Text size="sm" ff="monospace">{c.openCase.number}</Text>
-                      <Badge variant="outline" color="indigo.8">{t(`cases.statuses.${c.openCase.status}`)}</Badge>
+                      <StatusBadge status={c.openCase.status} />
                     </Group>
                   ) : '–'}
                 </Table.Td>

@@ -144,8 +144,8 @@ function WorkHistorySection(props: SectionProps) {
             <Paper component="li" key={e.id} withBorder p="xs">
               <Group align="flex-end" gap="xs" wrap="nowrap">
                 <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="xs" style={{ flex: 1 }}>
-                  <TextInput type="month" label={t('prep.background.from')} maxLength={LIMITS.month} readOnly={readOnly} autoFocus={e.id === added} value={e.from} onChange={(ev) => change(e.id, { from: ev.currentTarget.value })} />
-                  <TextInput type="month" label={t('prep.background.to')} maxLength={LIMITS.month} readOnly={readOnly} value={e.to} onChange={(ev) => change(e.id, { to: ev.currentTarget.value })} />
+                  <TextInput label={t('prep.background.from')} maxLength={LIMITS.month} readOnly={readOnly} autoFocus={e.id === added} value={e.from} onChange={(ev) => change(e.id, { from: ev.currentTarget.value })} />
+                  <TextInput label={t('prep.background.to')} maxLength={LIMITS.month} readOnly={readOnly} value={e.to} onChange={(ev) => change(e.id, { to: ev.currentTarget.value })} />
                   {field(e, 'employer')}
                   {field(e, 'role')}
                   {field(e, 'endReason')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
@@ -8,6 +8,7 @@ import { BackgroundPanel } from './BackgroundPanel';
 import { ClientViewPanel } from './ClientViewPanel';
 import { ConsentPanel } from './ConsentPanel';
 import { ReadyPanel } from './ReadyPanel';
+import { StatusBadge } from '../cases/StatusBadge';
 
 export const preparationKey = (caseId: string) => ['cases.getPreparation', caseId] as const;
 
@@ -34,7 +35,7 @@ export function PreparationPage({ caseId, canEdit, onBack }: { caseId: string; c
         <Title order={1} size="h2">{t('prep.title', { name: p.clientName })}</Title>
         <Group gap="sm">
           <Text ff="monospace">{t('cases.number', { number: p.case.number })}</Text>
-          <Badge variant="outline" color="indigo.8">{t(`cases.statuses.${p.case.status}`)}</Badge>
+          <StatusBadge status={p.case.status} />
           <Text size="sm">{t('prep.ready.checklist')}: {done} / {p.readiness.length}</Text>
         </Group>
       </div>

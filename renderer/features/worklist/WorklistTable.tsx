@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorklistRow } from '../../../shared/api/contract';
 import { CASE_STATUSES } from '../../../shared/domain/case';
 import { formatDateTime } from '../../format';
+import { StatusBadge } from '../cases/StatusBadge';
 
 /**
  * What the backend sends as `consentValidUntil` for a written consent without an end date
@@ -89,7 +90,7 @@ export function WorklistTable({ rows, onOpenClient }: { rows: readonly WorklistR
               </Table.Td>
               <Table.Td ff="monospace" style={NOWRAP}>{r.identityCodeMasked ?? '–'}</Table.Td>
               <Table.Td style={NOWRAP}>
-                <Badge variant="outline" color={r.status === 'closed' ? 'gray.8' : 'indigo.8'}>{t(`cases.statuses.${r.status}`)}</Badge>
+                <StatusBadge status={r.status} />
               </Table.Td>
               <Table.Td>{r.preparerName ?? '–'}</Table.Td>
               <Table.Td style={NOWRAP}>{formatDateTime(r.updatedAt, i18n.language)}</Table.Td>
