@@ -4,7 +4,7 @@
  * from elsewhere or was damaged, and an import must never guess.
  */
 import { z } from 'zod';
-import { backgroundDataSchemas, clientViewSchema, referralSchema } from '../api/contract.js';
+import { backgroundDataSchemas, clientViewSchema, referralSchema } from '../api/schemas.js';
 import { CASE_OUTCOMES, CASE_STATUSES, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './case.js';
 import { MAX_NAME_LENGTH, SERVICE_LANGUAGES } from './client.js';
 import { isValidHenkilotunnus } from './henkilotunnus.js';

@@ -72,3 +72,40 @@ test('på svenska: en klient och ett ärende', async ({ page, app }) => {
   await expect(page.getByRole('region', { name: /^Ärende \d{4}-0001$/ })).toContainText('Hänvisad');
   await expectAccessible(page, 'client page (sv)');
 });
+
+test('a case goes out as an encrypted case file; importing it into the same store says it is there already', async ({ page, app }) => {
+  await createStoreViaUi(page, app.url);
+  await page.getByRole('button', { name: 'Uusi asiakas' }).click();
+  await page.getByRole('dialog').getByLabel('Nimi').fill('Ville Viejä');
+  await page.getByRole('dialog').getByLabel('Henkilötunnus').fill('010101-123N');
+  await page.getByRole('button', { name: 'Tallenna asiakas' }).click();
+  await page.getByRole('button', { name: 'Avaa asiakas Ville Viejä' }).click();
+  await page.getByRole('button', { name: 'Uusi asia' }).click();
+  await page.getByRole('dialog').getByLabel('Ohjauksen syy').fill('Siirtyy toiselle tiimille.');
+  await page.getByRole('button', { name: 'Avaa asia' }).click();
+
+  await page.getByRole('button', { name: 'Vie asiatiedostoksi' }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Asian vienti salattuna tiedostona' });
+  await exportDialog.getByRole('textbox', { name: 'Tunnuslause', exact: true }).fill('yhteinen tunnuslause');
+  await exportDialog.getByLabel('Tunnuslause uudelleen').fill('yhteinen tunnuslause');
+  await expectAccessible(page, 'export case');
+  const download = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Vie ja lataa' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^asia-\d{4}-0001\.tpcase$/);
+  const bytes = Buffer.concat(await (await file.createReadStream()).toArray());
+  expect(bytes.includes(Buffer.from('Ville'))).toBe(false);
+  expect(bytes.includes(Buffer.from('123N'))).toBe(false);
+
+  await page.getByRole('button', { name: 'Takaisin asiakaslistaan' }).click();
+  await page.getByRole('button', { name: 'Tuo asiatiedosto' }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Asiatiedoston tuonti' });
+  await importDialog.locator('input[type=file]').setInputFiles({ name: file.suggestedFilename(), mimeType: 'application/octet-stream', buffer: bytes });
+  await importDialog.getByLabel('Tunnuslause').fill('väärä tunnuslause');
+  await importDialog.getByRole('button', { name: 'Esikatsele' }).click();
+  await expect(importDialog.getByRole('alert')).toContainText('Tunnuslause on väärä');
+  await importDialog.getByLabel('Tunnuslause').fill('yhteinen tunnuslause');
+  await importDialog.getByRole('button', { name: 'Esikatsele' }).click();
+  await expect(importDialog.getByText('Tämä asia on jo tuotu tähän tietovarastoon.')).toBeVisible();
+  await expectAccessible(page, 'import preview');
+});

@@ -9,6 +9,7 @@ import { CLIENTS_KEY } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { notifySuccess } from '../../notify';
 import { FormError } from '../session/FormError';
+import { CaseFileExport } from './CaseFileExport';
 import { emptyReferral, ReferralForm } from './ReferralForm';
 import { StatusBadge } from './StatusBadge';
 
@@ -73,6 +74,7 @@ export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; 
                     </Button>
                   )}
                   <Button size="xs" variant="default" onClick={() => { setOutcome(null); setDialog({ kind: 'close', c }); }}>{t('cases.close')}</Button>
+                  <CaseFileExport caseId={c.id} />
                 </Group>
               )}
             </Stack>

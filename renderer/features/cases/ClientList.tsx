@@ -7,6 +7,7 @@ import { invoke, onEvent } from '../../api/client';
 import { CLIENTS_KEY } from '../../api/keys';
 import { formatDateTime } from '../../format';
 import { FormError } from '../session/FormError';
+import { CaseFileImport } from './CaseFileImport';
 import { NewClientForm } from './NewClientForm';
 import { StatusBadge } from './StatusBadge';
 
@@ -25,7 +26,10 @@ export function ClientList({ onOpen }: { onOpen: (clientId: string) => void }) {
           <Title order={1} size="h2">{t('clients.title')}</Title>
           {clients.data && <Text size="sm" c="dimmed">{t('clients.count', { count: clients.data.length })}</Text>}
         </div>
-        <Button onClick={form.open}>{t('clients.add')}</Button>
+        <Group gap="sm">
+          <CaseFileImport onImported={onOpen} />
+          <Button onClick={form.open}>{t('clients.add')}</Button>
+        </Group>
       </Group>
       <FormError error={clients.error} />
       {clients.data?.length === 0 && <Text>{t('clients.empty')}</Text>}

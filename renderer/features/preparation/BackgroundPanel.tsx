@@ -104,6 +104,7 @@ function EducationSection(props: SectionProps) {
         label={t('prep.background.level')}
         data={EDUCATION_LEVELS.map((l) => ({ value: l, label: t(`prep.background.levels.${l}`) }))}
         clearable={!readOnly}
+        clearButtonProps={{ 'aria-label': t('common.clear') }}
         readOnly={readOnly}
         value={data.level}
         onChange={(v) => setData((d) => ({ ...d, level: isOneOf(EDUCATION_LEVELS, v) ? v : null }))}
@@ -222,6 +223,7 @@ function BenefitsSection(props: SectionProps) {
                       aria-label={`${label}: ${t('prep.background.benefitStatus')}`}
                       data={statuses}
                       clearable={!readOnly}
+                      clearButtonProps={{ 'aria-label': t('common.clear') }}
                       readOnly={readOnly}
                       value={row.status}
                       onChange={(v) => change(b, { status: isOneOf(BENEFIT_STATUSES, v) ? v : null })}
