@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download (browser mode). */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file through the browser's download (browser mode). */
+function download(filename: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
@@ -8,4 +8,16 @@ export function downloadText(filename: string, text: string, type: string): void
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(filename: string, text: string, type: string): void {
+  download(filename, new Blob([text], { type }));
+}
+
+/** Bytes carried as base64 (a case file) are saved as they are, not re-encoded as text. */
+export function downloadBase64(filename: string, base64: string): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  download(filename, new Blob([bytes], { type: 'application/octet-stream' }));
 }

@@ -7,21 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../shared/domain/user';
 import { invoke } from '../../api/client';
 import { notifySuccess } from '../../notify';
 import { FormError } from '../session/FormError';
-
-/** The case file is bytes (UTF-8 JSON) carried as base64; saved as they are, not re-encoded as text. */
-function downloadBase64(filename: string, base64: string): void {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadBase64 } from '../../download';
 
 export function CaseFileExport({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
