@@ -99,6 +99,8 @@ describe('the access log sees every read of a client', () => {
       ['clients.update', { clientId: c.id, name: 'Åsa Öhman', language: 'sv' }],
       ['cases.updateReferral', { caseId: k.id, referral }],
       ['cases.setStatus', { caseId: k.id, status: 'in_preparation' }],
+      ['cases.getPreparation', { caseId: k.id }],
+      ['cases.export', { caseId: k.id, passphrase: 'a long passphrase' }],
       ['audit.clientReport', { clientId: c.id }],
     ];
     for (const [channel, input] of reads) await b.value(channel, input);
@@ -107,7 +109,8 @@ describe('the access log sees every read of a client', () => {
     const actions = listAuditForClient(s.db, c.id).map((e) => e.action);
     s.db.close();
     expect(actions).toEqual([
-      'client.create', 'case.create', 'client.read', 'client.revealIdentityCode', 'case.list', 'client.update', 'case.updateReferral', 'case.setStatus', 'client.accessReport',
+      'client.create', 'case.create', 'client.read', 'client.revealIdentityCode', 'case.list', 'client.update', 'case.updateReferral', 'case.setStatus',
+      'case.read', 'case.export', 'client.accessReport',
     ]);
     b = testBackend(dir);
   });
