@@ -17,6 +17,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     locale: 'fi-FI',
     timezoneId: 'Europe/Helsinki',
+    // No animations: axe must measure colours at rest, not a toast halfway through fading in.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

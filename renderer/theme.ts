@@ -4,6 +4,8 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: 7,
   defaultRadius: 'md',
+  // People who ask their system for less motion get none (and tests measure settled screens).
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif',
 });
 
