@@ -1,6 +1,7 @@
 /** The access log as the administrator and the client see it: verification and the client-access report. */
 import type { AuditEventView, Output, ParsedInput } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/errors.js';
+import { formatDateTime } from '../../shared/domain/dates.js';
 import { catalogues } from '../../shared/i18n/index.js';
 import { auditEventsToCsv, listAuditForClient, verifyAudit, type AuditEvent } from '../../db/audit.js';
 import { getClient } from '../../db/repositories/clients.js';
@@ -53,11 +54,6 @@ export function clientReportCsv(ctx: BackendContext, input: ParsedInput<'audit.c
   const professions = t.professions as Record<string, string>;
   const actions = t.audit.actions as Record<string, string>;
   const bases = t.audit.bases as Record<string, string>;
-  const formatAt = new Intl.DateTimeFormat(input.language === 'en' ? 'en-GB' : `${input.language}-FI`, {
-    timeZone: 'Europe/Helsinki',
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
   const rows = events.map((e) => ({ ...e, action: actions[e.action] ?? e.action, basis: bases[e.basis] ?? e.basis }));
   const csv = auditEventsToCsv(
     rows,
@@ -68,7 +64,7 @@ export function clientReportCsv(ctx: BackendContext, input: ParsedInput<'audit.c
         const a = actors.get(id);
         return a ? `${a.name} (${professions[a.profession] ?? a.profession})` : id;
       },
-      formatAt: (at) => formatAt.format(new Date(at)),
+      formatAt: (at) => formatDateTime(at, input.language, true),
       // Excel in a Finnish or Swedish locale splits on semicolons, and needs the BOM to read UTF-8.
       delimiter: input.language === 'en' ? ',' : ';',
       bom: true,

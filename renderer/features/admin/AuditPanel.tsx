@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { invoke } from '../../api/client';
 import { CLIENTS_KEY } from '../../api/keys';
 import { downloadText } from '../../download';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../shared/domain/dates';
 import { FormError } from '../session/FormError';
 
 export function AuditPanel() {

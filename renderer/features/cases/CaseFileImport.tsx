@@ -7,7 +7,7 @@ import { MAX_CASE_FILE_BASE64, type Output } from '../../../shared/api/contract'
 import { AppError } from '../../../shared/api/errors';
 import { invoke } from '../../api/client';
 import { CLIENTS_KEY } from '../../api/keys';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../shared/domain/dates';
 import { notifySuccess } from '../../notify';
 import { FormError } from '../session/FormError';
 

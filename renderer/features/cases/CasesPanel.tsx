@@ -6,7 +6,7 @@ import type { CaseSummary } from '../../../shared/api/contract';
 import { CASE_OUTCOMES, canChangeStatus, type CaseOutcome } from '../../../shared/domain/case';
 import { invoke } from '../../api/client';
 import { CLIENTS_KEY } from '../../api/keys';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { notifySuccess } from '../../notify';
 import { FormError } from '../session/FormError';
 import { CaseFileExport } from './CaseFileExport';
@@ -60,7 +60,7 @@ export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; 
                 <Text size="sm">
                   {t(`cases.sources.${c.referral.source}`)}
                   {c.referral.referrerOrganisation && ` · ${c.referral.referrerOrganisation}`}
-                  {c.referral.referrerName && ` · ${c.referral.referrerName}`} · {c.referral.referralDate}
+                  {c.referral.referrerName && ` · ${c.referral.referrerName}`} · {formatDay(c.referral.referralDate, i18n.language)}
                 </Text>
               )}
               {c.referral?.reason && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>{c.referral.reason}</Text>}

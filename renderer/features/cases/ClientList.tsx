@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoke, onEvent } from '../../api/client';
 import { CLIENTS_KEY } from '../../api/keys';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../shared/domain/dates';
 import { FormError } from '../session/FormError';
 import { CaseFileImport } from './CaseFileImport';
 import { NewClientForm } from './NewClientForm';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
 import { CLIENTS_KEY } from '../../api/keys';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../../shared/domain/dates';
 import { notifySuccess } from '../../notify';
 import { FormError } from '../session/FormError';
 import { CasesPanel } from './CasesPanel';

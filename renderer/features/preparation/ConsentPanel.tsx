@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentView, Preparation } from '../../../shared/api/contract';
-import { todayInFinland } from '../../../shared/domain/dates';
+import { formatDay, todayInFinland } from '../../../shared/domain/dates';
 import { CONSENT_ORGANISATIONS, DATA_CATEGORIES, consentValidOn, type ConsentForm, type ConsentOrganisation, type DataCategory } from '../../../shared/domain/preparation';
 import { invoke } from '../../api/client';
 import { FormError } from '../session/FormError';
@@ -37,7 +37,7 @@ function Coverage({ title, coverage }: { title: string; coverage: Record<string,
 
 /** The client's consents, what they cover today and at the proposed meeting, and recording or withdrawing one. */
 export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; canEdit: boolean; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const today = todayInFinland();
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<ConsentView | null>(null);
@@ -86,7 +86,7 @@ export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; 
         <Stack gap="sm">
           <Coverage title={t('prep.consent.coverage')} coverage={prep.coverageToday} />
           {prep.coverageAtMeeting && prep.proposedMeetingDate && (
-            <Coverage title={t('prep.consent.coverageAtMeeting', { date: prep.proposedMeetingDate })} coverage={prep.coverageAtMeeting} />
+            <Coverage title={t('prep.consent.coverageAtMeeting', { date: formatDay(prep.proposedMeetingDate, i18n.language) })} coverage={prep.coverageAtMeeting} />
           )}
           {meetingGap && <Alert color="yellow" role="alert">{t('prep.consent.expiresBeforeMeeting')}</Alert>}
         </Stack>
@@ -114,16 +114,16 @@ export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; 
                 <Table.Tr key={c.id}>
                   <Table.Td>{t(`prep.consent.forms.${c.form}`)}</Table.Td>
                   <Table.Td>{[...c.organisations.map((o) => t(`prep.consent.orgs.${o}`)), ...c.otherOrganisations].join(', ')}</Table.Td>
-                  <Table.Td>{c.givenOn}</Table.Td>
+                  <Table.Td>{formatDay(c.givenOn, i18n.language)}</Table.Td>
                   <Table.Td>
-                    {c.validUntil ?? t('prep.consent.untilFurther')}{' '}
+                    {c.validUntil ? formatDay(c.validUntil, i18n.language) : t('prep.consent.untilFurther')}{' '}
                     <Badge variant="outline" color={valid ? '#1e6b30' : 'gray.8'} tt="none">
-                      {c.withdrawnOn ? t('prep.consent.withdrawn', { date: c.withdrawnOn }) : valid ? t('prep.consent.valid') : t('prep.consent.expired')}
+                      {c.withdrawnOn ? t('prep.consent.withdrawn', { date: formatDay(c.withdrawnOn, i18n.language) }) : valid ? t('prep.consent.valid') : t('prep.consent.expired')}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
                     {canEdit && !c.withdrawnOn && (
-                      <Button size="xs" variant="default" onClick={() => { setWithdrawnOn(today); setWithdrawing(c); }} aria-label={`${t('prep.consent.withdraw')}: ${c.givenOn}`}>
+                      <Button size="xs" variant="default" onClick={() => { setWithdrawnOn(today); setWithdrawing(c); }} aria-label={`${t('prep.consent.withdraw')}: ${formatDay(c.givenOn, i18n.language)}`}>
                         {t('prep.consent.withdraw')}
                       </Button>
                     )}

@@ -1,14 +1,8 @@
 import { Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { formatTime } from '../../../shared/domain/dates';
 import { errorText } from '../../errors';
 import type { Autosave } from './useAutosave';
-
-const LOCALES: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-/** Hours and minutes in Finnish time (fi and sv write 14.05, en 14:05). */
-export function formatSaveTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fi-FI', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
-}
 
 /**
  * One autosave's status line. The live region is always rendered, so screen readers hear each
@@ -23,7 +17,7 @@ export function SaveState({ autosave }: { autosave: Autosave }) {
       : state === 'error'
         ? t('prep.saveFailed', { error: errorText(t, error) })
         : savedAt
-          ? t('prep.saved', { time: formatSaveTime(savedAt, i18n.language) })
+          ? t('prep.saved', { time: formatTime(savedAt, i18n.language) })
           : '';
   return (
     <Group gap="xs" mih={30} wrap="nowrap">

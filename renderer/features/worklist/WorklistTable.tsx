@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorklistRow } from '../../../shared/api/contract';
 import { CASE_STATUSES } from '../../../shared/domain/case';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatDay, localeFor } from '../../../shared/domain/dates';
 import { StatusBadge } from '../cases/StatusBadge';
 
 /**
@@ -17,13 +17,6 @@ type Sort = { column: Column; direction: 'ascending' | 'descending' };
 
 // Codes, numbers, dates and statuses read badly broken over two lines.
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
-
-const LOCALES: Record<string, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-/** A calendar date (YYYY-MM-DD) as the UI language writes it; read as UTC so it never shifts a day. */
-function formatDay(day: string, language: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language] ?? 'fi-FI', { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-}
 
 /** Ascending order of two rows by a column; empty cells are the caller's (they go last either way). */
 function compare(a: WorklistRow, b: WorklistRow, column: Column, collator: Intl.Collator): number {
@@ -42,7 +35,7 @@ export function WorklistTable({ rows, onOpenClient }: { rows: readonly WorklistR
   const [sort, setSort] = useState<Sort | null>(null);
   const sorted = useMemo(() => {
     if (!sort) return rows;
-    const collator = new Intl.Collator(LOCALES[i18n.language] ?? 'fi-FI');
+    const collator = new Intl.Collator(localeFor(i18n.language));
     const sign = sort.direction === 'ascending' ? 1 : -1;
     return [...rows].sort((a, b) => Number(isEmpty(a, sort.column)) - Number(isEmpty(b, sort.column)) || sign * compare(a, b, sort.column, collator));
   }, [rows, sort, i18n.language]);
