@@ -11,7 +11,8 @@ import { withAccess } from './access.js';
 import { caseReadiness } from './preparation.js';
 import { requireRole, requireUser, type BackendContext } from './context.js';
 
-export function summary(s: OpenStore, c: Case): CaseSummary {
+/** The case as the contract shows it; a caller that has read the referral already passes it. */
+export function summary(s: OpenStore, c: Case, referral: Referral | undefined = getReferral(s.db, c.id)): CaseSummary {
   return {
     id: c.id,
     number: c.number,
@@ -21,7 +22,7 @@ export function summary(s: OpenStore, c: Case): CaseSummary {
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     closedAt: c.closedAt,
-    referral: getReferral(s.db, c.id) ?? null,
+    referral: referral ?? null,
   };
 }
 

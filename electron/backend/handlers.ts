@@ -27,7 +27,7 @@ export const handlers = {
   'store.openDemo': demo.openDemo,
   'session.signIn': session.signIn,
   'session.lock': (ctx) => session.lock(ctx, 'user'),
-  'session.activity': (ctx) => settings.activity(ctx),
+  'session.activity': (ctx) => session.activity(ctx),
   'session.changePassword': session.changePassword,
   'session.recover': session.recover,
   'users.list': (ctx) => users.list(ctx),

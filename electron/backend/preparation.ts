@@ -34,16 +34,23 @@ function filled(data: Record<string, unknown>, text: string): boolean {
   return Object.values(data).some((v) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v !== null && v !== undefined));
 }
 
-/** The checklist for a case, from what is stored (also used to gate "ready for the team"). */
-export function caseReadiness(s: OpenStore, c: Case): Preparation['readiness'] {
+/** Everything stored about a case's preparation, read once. */
+function loadStored(s: OpenStore, c: Case) {
+  return {
+    consents: listConsentsForClient(s.db, c.clientId),
+    sections: listSections(s.db, c.id),
+    view: getClientView(s.db, c.id),
+    planning: getPlanning(s.db, c.id)!,
+    referral: getReferral(s.db, c.id),
+  };
+}
+
+function readinessOf(stored: ReturnType<typeof loadStored>): Preparation['readiness'] {
   const today = todayInFinland();
-  const consents = listConsentsForClient(s.db, c.clientId);
-  const sections = listSections(s.db, c.id);
-  const view = getClientView(s.db, c.id);
-  const planning = getPlanning(s.db, c.id)!;
+  const { consents, sections, view, planning, referral } = stored;
   return readiness({
     consentValid: consents.some((x) => x.form === 'written' && consentValidOn(x, today)),
-    referralReason: getReferral(s.db, c.id)?.reason ?? '',
+    referralReason: referral?.reason ?? '',
     clientView: view ? { goals: view.goals, selfRating: view.selfRating } : null,
     backgroundFilled: BACKGROUND_SECTIONS.filter((sec) => {
       const saved = sections.get(sec);
@@ -53,21 +60,24 @@ export function caseReadiness(s: OpenStore, c: Case): Preparation['readiness'] {
   });
 }
 
+/** The checklist for a case, from what is stored (also used to gate "ready for the team"). */
+export function caseReadiness(s: OpenStore, c: Case): Preparation['readiness'] {
+  return readinessOf(loadStored(s, c));
+}
+
 export function get(ctx: BackendContext, input: ParsedInput<'cases.getPreparation'>): Preparation {
   const s = requireUser(ctx);
   const c = loadCase(s, input.caseId);
   return withAccess(s, { action: 'case.read', basis: 'case_preparation', clientId: c.clientId, entity: `case:${c.id}` }, () => {
     const client = getClient(s.db, c.clientId)!;
-    const consents = listConsentsForClient(s.db, c.clientId);
-    const planning = getPlanning(s.db, c.id)!;
-    const sections = listSections(s.db, c.id);
+    const stored = loadStored(s, c);
+    const { consents, planning, sections, view } = stored;
     const restrictedHidden = !maySeeRestricted(s.user.profession);
     const background: Preparation['background'] = {};
     for (const [section, saved] of sections) if (!(section === 'restricted' && restrictedHidden)) background[section] = saved;
-    const view = getClientView(s.db, c.id);
     const today = todayInFinland();
     return {
-      case: caseSummary(s, c),
+      case: caseSummary(s, c, stored.referral),
       clientName: client.name,
       consents: consents.map(consentView),
       coverageToday: consentCoverage(consents, CONSENT_ORGANISATIONS, today),
@@ -77,7 +87,7 @@ export function get(ctx: BackendContext, input: ParsedInput<'cases.getPreparatio
       clientView: view ?? null,
       bringNote: planning.bringNote,
       proposedMeetingDate: planning.proposedMeetingDate,
-      readiness: caseReadiness(s, c),
+      readiness: readinessOf(stored),
     };
   });
 }

@@ -10,7 +10,7 @@ import { getUserByUsername } from '../../db/repositories/users.js';
 import { createStore, inspectStore, loadContext, openStore, openWithRecoveryKey } from '../../db/store.js';
 import { record } from './access.js';
 import { dropSession, lockDataDir, requireSession, type BackendContext, type LockReason } from './context.js';
-import { restartIdle } from './idle.js';
+import { restartIdle, touch } from './idle.js';
 
 export function appStatus(ctx: BackendContext): AppStatus {
   const base = { version: ctx.version, dataDir: ctx.dataDir };
@@ -124,4 +124,11 @@ export async function recover(ctx: BackendContext, input: ParsedInput<'session.r
   }
   record(ctx.session, { action: 'user.recoverPassword', basis: 'session', entity: `user:${ctx.session.user.id}` });
   return started(ctx);
+}
+
+/** The user is active in the window: the idle clock starts again. */
+export function activity(ctx: BackendContext): Output<'session.activity'> {
+  requireSession(ctx);
+  touch(ctx);
+  return { idleLockMinutes: ctx.idle.minutes };
 }

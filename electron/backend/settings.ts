@@ -1,8 +1,8 @@
 import type { Output, ParsedInput } from '../../shared/api/contract.js';
 import { setSetting } from '../../db/repositories/settings.js';
 import { record } from './access.js';
-import { requireRole, requireSession, requireUser, type BackendContext } from './context.js';
-import { IDLE_SETTING, restartIdle, touch } from './idle.js';
+import { requireRole, requireUser, type BackendContext } from './context.js';
+import { IDLE_SETTING, restartIdle } from './idle.js';
 
 export function get(ctx: BackendContext): Output<'settings.get'> {
   requireUser(ctx);
@@ -14,11 +14,5 @@ export function update(ctx: BackendContext, input: ParsedInput<'settings.update'
   setSetting(s.db, IDLE_SETTING, String(input.idleLockMinutes));
   record(s, { action: 'settings.update', basis: 'administration', details: { idleLockMinutes: input.idleLockMinutes } });
   restartIdle(ctx);
-  return { idleLockMinutes: ctx.idle.minutes };
-}
-
-export function activity(ctx: BackendContext): Output<'session.activity'> {
-  requireSession(ctx);
-  touch(ctx);
   return { idleLockMinutes: ctx.idle.minutes };
 }

@@ -109,9 +109,6 @@ function bridgeTransport(bridge: Bridge): Transport {
 const bridge = (window as unknown as { workbench?: Bridge }).workbench;
 const transport: Transport = bridge ? bridgeTransport(bridge) : httpTransport();
 
-/** Which transport this window uses; shown nowhere, useful to tests. */
-export const transportKind: 'electron' | 'http' = bridge ? 'electron' : 'http';
-
 export async function invoke<K extends Channel>(channel: K, input: Input<K>): Promise<Output<K>> {
   const result = await transport.call(channel, input);
   if (result.ok) return result.value as Output<K>;

@@ -10,7 +10,7 @@ import { ConsentPanel } from './ConsentPanel';
 import { ReadyPanel } from './ReadyPanel';
 import { StatusBadge } from '../cases/StatusBadge';
 
-export const preparationKey = (caseId: string) => ['cases.getPreparation', caseId] as const;
+const preparationKey = (caseId: string) => ['cases.getPreparation', caseId] as const;
 
 /** One case's preparation: consent, background, the client's view, and the step to the team. */
 export function PreparationPage({ caseId, canEdit, onBack }: { caseId: string; canEdit: boolean; onBack: () => void }) {

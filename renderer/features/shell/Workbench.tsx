@@ -14,7 +14,7 @@ import { useActivityHeartbeat } from '../session/useActivityHeartbeat';
 import { useStatusMutation } from '../session/useStatusMutation';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
-export const LOCK_SHORTCUT = 'mod+shift+L';
+const LOCK_SHORTCUT = 'mod+shift+L';
 
 type Section = 'worklist' | 'clients' | 'account' | 'admin';
 
