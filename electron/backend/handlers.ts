@@ -10,6 +10,8 @@ import * as cases from './cases.js';
 import * as clients from './clients.js';
 import * as consents from './consents.js';
 import * as demo from './demo.js';
+import { draftHandlers } from './drafts.js';
+import { meetingHandlers } from './meeting-handlers.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
 import * as settings from './settings.js';
@@ -61,4 +63,6 @@ export const handlers = {
   'cases.export': caseFile.exportCase,
   'cases.importPreview': caseFile.previewImport,
   'cases.import': caseFile.importCase,
+  ...draftHandlers,
+  ...meetingHandlers,
 } satisfies HandlerMap;

@@ -43,9 +43,33 @@ export const CHANNEL_NAMES = [
   'cases.export',
   'cases.importPreview',
   'cases.import',
+  'drafts.get',
+  'drafts.save',
+  'drafts.discard',
+  'teams.list',
+  'teams.save',
+  'meetings.list',
+  'meetings.create',
+  'meetings.update',
+  'meetings.get',
+  'meetings.eligibleCases',
+  'meetings.addItem',
+  'meetings.removeItem',
+  'meetings.reorder',
+  'meetings.setTimeBox',
+  'meetings.start',
+  'meetings.setAttendance',
+  'meetings.navigate',
+  'meetings.revealRestricted',
+  'meetings.completeItem',
+  'meetings.dropItem',
+  'meetings.finish',
+  'assessment.get',
+  'assessment.audience',
+  'assessment.change',
 ] as const;
 
-export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress'] as const;
+export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress', 'meetings.changed', 'meetings.navigated', 'assessment.changed'] as const;
 
 /** The prefix of every IPC event channel, so events can never collide with invoke channels. */
 export const EVENT_PREFIX = 'event:';

@@ -36,7 +36,14 @@ import {
   username,
   worklistRowSchema,
 } from './schemas.js';
+import { meetingChannels, meetingEvents } from './contract-meetings.js';
 export * from './schemas.js';
+export * from './contract-meetings.js';
+
+/** A form's unsaved draft: which form (`client.new`, `referral:<caseId>`…), at most this much JSON. */
+export const DRAFT_FORM_KEY = /^[a-z][a-z.]{0,40}(:[A-Za-z0-9_-]{1,100})?$/;
+export const MAX_DRAFT_JSON = 256 * 1024;
+const formKey = z.string().max(150).regex(DRAFT_FORM_KEY);
 
 export const contract = {
   /** Where the store is and whether it is absent, locked or open; never needs a session. */
@@ -212,6 +219,19 @@ export const contract = {
     input: z.strictObject({ caseId: id, status: z.enum(CASE_STATUSES), outcome: z.enum(CASE_OUTCOMES).optional() }),
     output: caseSummarySchema,
   },
+  /** The signed-in user's unsaved draft of a form, if any (drafts of client forms are logged accesses). */
+  'drafts.get': {
+    input: z.strictObject({ formKey }),
+    output: z.strictObject({ data: z.record(z.string(), z.json()), updatedAt: z.string() }).nullable(),
+  },
+  /** Keeps what is typed in a form before it is submitted; `invalid_input` (reason too_large) past MAX_DRAFT_JSON. */
+  'drafts.save': {
+    input: z.strictObject({ formKey, clientId: id.nullable(), data: z.record(z.string(), z.json()) }),
+    output: z.strictObject({ updatedAt: z.string() }),
+  },
+  /** Forgets a draft (the form was submitted or cancelled). */
+  'drafts.discard': { input: z.strictObject({ formKey }), output: empty },
+  ...meetingChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -234,6 +254,7 @@ export const events = {
   'clients.changed': empty,
   /** A backup is being written: bytes done of total, per phase. */
   'backup.progress': z.strictObject({ phase: z.enum(['snapshot', 'write', 'verify']), done: z.number(), total: z.number() }),
+  ...meetingEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -1,4 +1,6 @@
 import { enCases } from './en-cases.js';
+import { enMeetings } from './en-meetings.js';
+import { enSession } from './en-session.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
@@ -155,6 +157,17 @@ export const en: Messages = {
     case_file_newer: 'The case file was made by a newer version of Tiimipöytä. Update the app.',
     identity_code_clash: 'A client with this identity code exists already. Choose whether to attach the case to them.',
     already_imported: 'This case has already been imported into this store.',
+    meeting_started: 'The meeting has already started.',
+    meeting_not_started: 'The meeting has not started yet.',
+    meeting_finished: 'The meeting has finished and can no longer be changed.',
+    no_one_present: 'Nobody is present. Mark at least one person present or remote.',
+    already_on_agenda: 'The case is already on the agenda of another upcoming meeting.',
+    not_eligible: 'The case cannot go on the agenda: it is not ready for the team and no review is due.',
+    consent_reason_required: 'The consent does not cover every organisation at the table. Record why the team proceeds, or take the case off the agenda.',
+    unknown_icf_code: 'That ICF code is not in the classification.',
+    invalid_qualifier: 'That qualifier does not apply to this ICF category.',
+    assessment_incomplete: 'The assessment is not complete yet: fill in what is missing first.',
+    carry_over_required: 'Cases not reached must move to the next meeting. Choose a meeting or create a new one.',
     not_ready: 'The preparation checklist is not complete yet.',
     invalid_identity_code: 'The personal identity code is not valid. Check the date, the century sign and the check character.',
     duplicate_client: 'A client with this identity code exists already.',
@@ -342,4 +355,6 @@ export const en: Messages = {
     saved: 'Settings saved.',
   },
   ...enCases,
+  ...enMeetings,
+  ...enSession,
 };

@@ -1,5 +1,7 @@
 /** Finnish: the default language and the reference shape for sv and en (see ./index.ts). */
 import { fiCases } from './fi-cases.js';
+import { fiMeetings } from './fi-meetings.js';
+import { fiSession } from './fi-session.js';
 
 export const fi = {
   app: {
@@ -155,6 +157,17 @@ export const fi = {
     case_file_newer: 'Asiatiedosto on tehty Tiimipöydän uudemmalla versiolla. Päivitä sovellus.',
     identity_code_clash: 'Tällä henkilötunnuksella on jo asiakas. Valitse, liitetäänkö asia häneen.',
     already_imported: 'Tämä asia on jo tuotu tähän tietovarastoon.',
+    meeting_started: 'Kokous on jo aloitettu.',
+    meeting_not_started: 'Kokousta ei ole vielä aloitettu.',
+    meeting_finished: 'Kokous on jo päättynyt, eikä sitä voi enää muuttaa.',
+    no_one_present: 'Kukaan ei ole paikalla. Merkitse ainakin yksi läsnä oleva tai etänä osallistuva.',
+    already_on_agenda: 'Asia on jo toisen tulevan kokouksen asialistalla.',
+    not_eligible: 'Asia ei voi olla asialistalla: se ei ole valmis tiimille eikä sen seuranta ole ajankohtainen.',
+    consent_reason_required: 'Suostumus ei kata kaikkia paikalla olevia organisaatioita. Kirjaa syy jatkaa tai poista asia asialistalta.',
+    unknown_icf_code: 'ICF-koodia ei löydy luokituksesta.',
+    invalid_qualifier: 'Tarkenne ei sovi tälle ICF-luokalle.',
+    assessment_incomplete: 'Arvio on vielä kesken: täydennä puuttuvat kohdat ensin.',
+    carry_over_required: 'Käsittelemättä jääneet asiat on siirrettävä seuraavaan kokoukseen. Valitse kokous tai luo uusi.',
     not_ready: 'Valmistelun tarkistuslista ei ole vielä valmis.',
     invalid_identity_code: 'Henkilötunnus ei ole kelvollinen. Tarkista päivämäärä, välimerkki ja tarkistusmerkki.',
     duplicate_client: 'Asiakas tällä henkilötunnuksella on jo olemassa.',
@@ -342,4 +355,6 @@ export const fi = {
     saved: 'Asetukset tallennettu.',
   },
   ...fiCases,
+  ...fiMeetings,
+  ...fiSession,
 } as const;

@@ -1,4 +1,6 @@
 import { svCases } from './sv-cases.js';
+import { svMeetings } from './sv-meetings.js';
+import { svSession } from './sv-session.js';
 import type { Messages } from './types.js';
 
 export const sv: Messages = {
@@ -155,6 +157,17 @@ export const sv: Messages = {
     case_file_newer: 'Ärendefilen har skapats med en nyare version av Tiimipöytä. Uppdatera programmet.',
     identity_code_clash: 'Det finns redan en klient med den här personbeteckningen. Välj om ärendet ska kopplas till hen.',
     already_imported: 'Ärendet har redan importerats till det här datalagret.',
+    meeting_started: 'Mötet har redan börjat.',
+    meeting_not_started: 'Mötet har inte börjat ännu.',
+    meeting_finished: 'Mötet är redan avslutat och kan inte längre ändras.',
+    no_one_present: 'Ingen är närvarande. Markera minst en person som närvarande eller på distans.',
+    already_on_agenda: 'Ärendet står redan på föredragningslistan för ett annat kommande möte.',
+    not_eligible: 'Ärendet kan inte tas upp: det är inte klart för teamet och ingen uppföljning är aktuell.',
+    consent_reason_required: 'Samtycket täcker inte alla organisationer vid bordet. Anteckna varför teamet fortsätter eller ta bort ärendet från listan.',
+    unknown_icf_code: 'ICF-koden finns inte i klassifikationen.',
+    invalid_qualifier: 'Bedömningsfaktorn passar inte den här ICF-kategorin.',
+    assessment_incomplete: 'Bedömningen är inte klar: fyll först i det som saknas.',
+    carry_over_required: 'Ärenden som inte behandlades måste flyttas till nästa möte. Välj ett möte eller skapa ett nytt.',
     not_ready: 'Beredningens checklista är inte klar ännu.',
     invalid_identity_code: 'Personbeteckningen är inte giltig. Kontrollera datumet, skiljetecknet och kontrolltecknet.',
     duplicate_client: 'Det finns redan en klient med den här personbeteckningen.',
@@ -342,4 +355,6 @@ export const sv: Messages = {
     saved: 'Inställningarna har sparats.',
   },
   ...svCases,
+  ...svMeetings,
+  ...svSession,
 };
