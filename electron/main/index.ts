@@ -4,12 +4,14 @@
  * backend or in the pure helpers beside this file.
  */
 import { join } from 'node:path';
-import { app, dialog, Menu, powerMonitor, session } from 'electron';
+import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
 import { createBackend, type Backend } from '../backend/index.js';
 import { APP_ROOT, APP_VERSION, RENDERER_DIR } from '../backend/appinfo.js';
 import { defaultDataDir } from '../backend/paths.js';
 import { dataDirFromArgv } from './args.js';
-import { registerIpc } from './ipc.js';
+import { AudienceWindow } from './audience.js';
+import { applicationMenu } from './menu.js';
+import { registerIpc, registerWindowIpc } from './ipc.js';
 import { startupError } from './messages.js';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.js';
 import { hardenAllWebContents, hardenSession } from './security.js';
@@ -32,11 +34,17 @@ async function run(): Promise<void> {
   const windows = new WindowRegistry();
   let backend: Backend | null = null;
   let unregister: (() => void) | null = null;
+  let unregisterWindowIpc: (() => void) | null = null;
+  let chair: BrowserWindow | null = null;
+  const audience = new AudienceWindow(PRELOAD_PATH, windows);
 
   // The key lives in this process: closing the last window must lock the store, on macOS too.
   const shutdown = (): void => {
     unregister?.();
     unregister = null;
+    unregisterWindowIpc?.();
+    unregisterWindowIpc = null;
+    audience.close();
     backend?.close();
     backend = null;
   };
@@ -47,8 +55,6 @@ async function run(): Promise<void> {
   });
   app.on('before-quit', shutdown);
   hardenAllWebContents();
-  // macOS needs its default menu for Cmd+Q and the edit shortcuts; elsewhere an untranslated default menu would only add reload and devtools.
-  if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
 
   await app.whenReady();
   hardenSession(session.defaultSession);
@@ -64,7 +70,14 @@ async function run(): Promise<void> {
   // The laptop closes or the screen locks: the key goes, as if the idle timer had run out.
   powerMonitor.on('suspend', () => backend?.lock('system'));
   powerMonitor.on('lock-screen', () => backend?.lock('system'));
-  windows.track(createWorkbenchWindow(PRELOAD_PATH));
+  const openAudience = (meetingId: string | null) => audience.open(meetingId, chair && !chair.isDestroyed() ? chair : null);
+  unregisterWindowIpc = registerWindowIpc(windows, (contents) => chair !== null && !chair.isDestroyed() && chair.webContents === contents, openAudience);
+  // A translated View menu (open the audience window, full screen) instead of the default one, which would only add reload and devtools.
+  Menu.setApplicationMenu(applicationMenu(app.getPreferredSystemLanguages(), process.platform, { openAudience: () => void openAudience(null) }));
+  chair = createWorkbenchWindow(PRELOAD_PATH);
+  // Closing the chair's window ends the meeting view: the audience window goes with it.
+  chair.on('closed', () => audience.close());
+  windows.track(chair);
 }
 
 // Before ready, as Chromium requires; sandboxing every renderer also covers any contents we did not configure ourselves.

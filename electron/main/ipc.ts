@@ -8,6 +8,8 @@ import { CHANNEL_NAMES, EVENT_PREFIX } from '../../shared/api/channels.js';
 import { fail, type Result } from '../../shared/api/errors.js';
 import { isTrustedSenderUrl } from './sender.js';
 import type { WindowRegistry } from './window.js';
+import type { AudienceOpenResult } from './audience-display.js';
+import { WINDOW_CHANNELS } from '../preload/types.js';
 
 const FORBIDDEN: Result<never> = fail({ code: 'forbidden', message: 'Only the workbench window may call the backend.' });
 
@@ -38,4 +40,17 @@ export function registerIpc(backend: Backend, windows: WindowRegistry): () => vo
     unsubscribe();
     for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(channel);
   };
+}
+
+/**
+ * The window layer's one call: open the audience window. Only the chair's (first) workbench window
+ * may ask; the audience window itself, or anything else, gets 'invalid'.
+ */
+export function registerWindowIpc(windows: WindowRegistry, isChairWindow: (contents: Electron.WebContents) => boolean, openAudience: (meetingId: string | null) => AudienceOpenResult): () => void {
+  ipcMain.handle(WINDOW_CHANNELS.openAudience, (event, meetingId: unknown): AudienceOpenResult => {
+    if (!isTrustedSender(event, windows) || !isChairWindow(event.sender)) return 'invalid';
+    if (meetingId !== null && typeof meetingId !== 'string') return 'invalid';
+    return openAudience(meetingId);
+  });
+  return () => ipcMain.removeHandler(WINDOW_CHANNELS.openAudience);
 }

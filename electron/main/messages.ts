@@ -10,7 +10,7 @@ export interface StartupError {
   reason: string;
 }
 
-function languageOf(preferred: readonly string[]): Language {
+export function languageOf(preferred: readonly string[]): Language {
   for (const tag of preferred) {
     const lang = tag.toLowerCase().split(/[-_]/)[0];
     if (isLanguage(lang)) return lang;

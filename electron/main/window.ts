@@ -1,4 +1,4 @@
-import { app, BrowserWindow, type WebContents } from 'electron';
+import { app, BrowserWindow, type BrowserWindowConstructorOptions, type WebContents } from 'electron';
 import { APP_INDEX_URL } from './sender.js';
 
 /**
@@ -34,15 +34,13 @@ export class WindowRegistry {
   }
 }
 
-export function createWorkbenchWindow(preloadPath: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 800,
-    minHeight: 560,
-    show: false,
-    backgroundColor: '#ffffff',
-    autoHideMenuBar: true,
+/**
+ * Every window of the app (the workbench and the audience window) is made here, with one set of
+ * hardened preferences written out where the static checks (electronegativity) can read them.
+ */
+export function hardenedWindow(preloadPath: string, options: Omit<BrowserWindowConstructorOptions, 'webPreferences'>): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
     webPreferences: {
       // Reviewed: the preload exposes only invoke/on for contract names (electron/preload/index.ts).
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK
@@ -63,6 +61,18 @@ export function createWorkbenchWindow(preloadPath: string): BrowserWindow {
       // An installed copy has no use for devtools; without them nobody at the desk can run script against the bridge.
       devTools: !app.isPackaged,
     },
+  });
+}
+
+export function createWorkbenchWindow(preloadPath: string): BrowserWindow {
+  const win = hardenedWindow(preloadPath, {
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 560,
+    show: false,
+    backgroundColor: '#ffffff',
+    autoHideMenuBar: true,
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_INDEX_URL);

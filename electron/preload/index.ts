@@ -1,12 +1,13 @@
 /**
- * The sandboxed preload: exposes exactly `window.workbench = { invoke, on }` and only for contract
- * channels and events. Bundled into one CommonJS file (vite.preload.config.ts) because a sandboxed
- * preload can require nothing but 'electron'.
+ * The sandboxed preload: exposes exactly `window.workbench = { invoke, on, openAudienceWindow }`:
+ * invoke/on only for contract channels and events, and the one window-layer call. Bundled into
+ * one CommonJS file (vite.preload.config.ts) because a sandboxed preload can require nothing but
+ * 'electron'.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, EVENT_NAMES, EVENT_PREFIX } from '../../shared/api/channels.js';
 import type { Result } from '../../shared/api/errors.js';
-import { WORKBENCH_GLOBAL, type WorkbenchBridge } from './types.js';
+import { WINDOW_CHANNELS, WORKBENCH_GLOBAL, type WorkbenchBridge } from './types.js';
 
 const channels: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 const events: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -33,6 +34,11 @@ const bridge: WorkbenchBridge = Object.freeze({
     return () => {
       ipcRenderer.removeListener(name, listener);
     };
+  },
+
+  openAudienceWindow(meetingId: string | null): Promise<'opened' | 'already_open' | 'invalid'> {
+    if (meetingId !== null && typeof meetingId !== 'string') return Promise.resolve('invalid');
+    return ipcRenderer.invoke(WINDOW_CHANNELS.openAudience, meetingId) as Promise<'opened' | 'already_open' | 'invalid'>;
   },
 });
 

@@ -9,6 +9,12 @@ export const en: Messages = {
     tagline: 'Workbench for the work-ability support team',
     version: 'Version {{version}}',
   },
+  menu: {
+    view: 'View',
+    openAudience: 'Open audience window',
+    fullScreen: 'Full screen',
+    close: 'Close',
+  },
   common: {
     clear: 'Clear',
     futureDate: 'The date cannot be in the future',

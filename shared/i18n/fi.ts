@@ -9,6 +9,12 @@ export const fi = {
     tagline: 'Työkyvyn tuen tiimin työpöytä',
     version: 'Versio {{version}}',
   },
+  menu: {
+    view: 'Näytä',
+    openAudience: 'Avaa yleisöikkuna',
+    fullScreen: 'Koko näyttö',
+    close: 'Sulje',
+  },
   common: {
     clear: 'Tyhjennä',
     futureDate: 'Päivämäärä ei voi olla tulevaisuudessa',

@@ -9,6 +9,12 @@ export const sv: Messages = {
     tagline: 'Arbetsbord för teamet för stödet för arbetsförmågan',
     version: 'Version {{version}}',
   },
+  menu: {
+    view: 'Visa',
+    openAudience: 'Öppna publikfönstret',
+    fullScreen: 'Helskärm',
+    close: 'Stäng',
+  },
   common: {
     clear: 'Töm',
     futureDate: 'Datumet kan inte ligga i framtiden',

@@ -61,7 +61,7 @@ test('loads the renderer from app://workbench with a title', async () => {
   await expect.poll(() => page.title()).not.toBe('');
 });
 
-test('exposes only window.workbench { invoke, on } and no Node', async () => {
+test('exposes only window.workbench { invoke, on, openAudienceWindow } and no Node', async () => {
   const shape = await page.evaluate(() => {
     const w = window as unknown as WorkbenchWindow & Record<string, unknown>;
     return {
@@ -72,7 +72,7 @@ test('exposes only window.workbench { invoke, on } and no Node', async () => {
       module: typeof w['module'],
     };
   });
-  expect(shape).toEqual({ keys: ['invoke', 'on'], frozen: true, require: 'undefined', process: 'undefined', module: 'undefined' });
+  expect(shape).toEqual({ keys: ['invoke', 'on', 'openAudienceWindow'], frozen: true, require: 'undefined', process: 'undefined', module: 'undefined' });
 });
 
 test('invoke reaches the backend and refuses unknown channels', async () => {
@@ -109,6 +109,24 @@ test('denies new windows and navigation away from the app', async () => {
   await page.waitForTimeout(500);
   expect(page.url()).toBe('app://workbench/index.html');
   expect(app.windows()).toHaveLength(1);
+});
+
+test('opens one audience window, brings it forward when asked again, and refuses odd ids', async () => {
+  const first = await page.evaluate(() => (window as unknown as { workbench: { openAudienceWindow(id: string | null): Promise<string> } }).workbench.openAudienceWindow(null));
+  expect(first).toBe('opened');
+  await expect.poll(() => app.windows().length).toBe(2);
+  const audience = app.windows().find((w) => w !== page)!;
+  await expect.poll(() => audience.url()).toBe('app://workbench/index.html?view=audience');
+  const again = await page.evaluate(() => (window as unknown as { workbench: { openAudienceWindow(id: string | null): Promise<string> } }).workbench.openAudienceWindow(null));
+  expect(again).toBe('already_open');
+  expect(app.windows()).toHaveLength(2);
+  const odd = await page.evaluate(() => (window as unknown as { workbench: { openAudienceWindow(id: string | null): Promise<string> } }).workbench.openAudienceWindow('../x'));
+  expect(odd).toBe('invalid');
+  // The audience window may not open windows itself.
+  const fromAudience = await audience.evaluate(() => (window as unknown as { workbench: { openAudienceWindow(id: string | null): Promise<string> } }).workbench.openAudienceWindow(null));
+  expect(fromAudience).toBe('invalid');
+  await audience.close();
+  await expect.poll(() => app.windows().length).toBe(1);
 });
 
 test('app:// sends the security headers and refuses paths outside the renderer', async () => {
