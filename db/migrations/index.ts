@@ -10,6 +10,7 @@ import * as m0040 from './0040-audit.js';
 import * as m0050 from './0050-client-details-cases.js';
 import * as m0060 from './0060-preparation.js';
 import * as m0070 from './0070-search-indexes.js';
+import * as m0080 from './0080-drafts.js';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: 'client-details-cases', up: m0050.up },
   { version: 60, name: 'preparation', up: m0060.up },
   { version: 70, name: 'search-indexes', up: m0070.up },
+  { version: 80, name: 'drafts', up: m0080.up },
 ];

@@ -10,6 +10,7 @@ import { getUserByUsername } from '../../db/repositories/users.js';
 import { createStore, inspectStore, loadContext, openStore, openWithRecoveryKey } from '../../db/store.js';
 import { record } from './access.js';
 import { dropSession, lockDataDir, requireSession, type BackendContext, type LockReason } from './context.js';
+import { purgeStaleDrafts } from './drafts.js';
 import { restartIdle, touch } from './idle.js';
 
 export function appStatus(ctx: BackendContext): AppStatus {
@@ -42,6 +43,7 @@ function started(ctx: BackendContext): AppStatus {
   ctx.lockReason = undefined;
   restartIdle(ctx);
   record(ctx.session!, { action: 'session.signIn', basis: 'session' });
+  purgeStaleDrafts(ctx.session!);
   return appStatus(ctx);
 }
 

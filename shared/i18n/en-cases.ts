@@ -267,6 +267,15 @@ export const enCases = {
       backToPreparation: 'Back to preparation',
     },
   },
+  drafts: {
+    restoredToday: 'Restored an unsaved draft from {{time}}.',
+    restoredEarlier: 'Restored an unsaved draft ({{when}}).',
+    discard: 'Discard draft',
+    saving: 'Saving the draft…',
+    saved: 'Draft saved {{time}}',
+    saveFailed: 'The draft could not be saved: {{error}}',
+    retry: 'Try again',
+  },
   demo: {
     open: 'Open the demo store',
     hint: 'Fictional clients to explore and practise with, in a folder of their own. Real data is not touched.',

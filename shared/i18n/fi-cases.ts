@@ -267,6 +267,15 @@ export const fiCases = {
       backToPreparation: 'Palauta valmisteluun',
     },
   },
+  drafts: {
+    restoredToday: 'Palautettu tallentamaton luonnos klo {{time}}.',
+    restoredEarlier: 'Palautettu tallentamaton luonnos ({{when}}).',
+    discard: 'Hylkää luonnos',
+    saving: 'Luonnosta tallennetaan…',
+    saved: 'Luonnos tallennettu {{time}}',
+    saveFailed: 'Luonnoksen tallennus epäonnistui: {{error}}',
+    retry: 'Yritä uudelleen',
+  },
   demo: {
     open: 'Avaa esittelytietovarasto',
     hint: 'Kuvitteellisia asiakkaita tutustumista ja harjoittelua varten, omassa kansiossaan. Oikeisiin tietoihin ei kosketa.',

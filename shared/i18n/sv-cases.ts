@@ -267,6 +267,15 @@ export const svCases = {
       backToPreparation: 'Tillbaka till beredning',
     },
   },
+  drafts: {
+    restoredToday: 'Ett osparat utkast från kl. {{time}} har återställts.',
+    restoredEarlier: 'Ett osparat utkast har återställts ({{when}}).',
+    discard: 'Förkasta utkastet',
+    saving: 'Utkastet sparas…',
+    saved: 'Utkastet sparat {{time}}',
+    saveFailed: 'Utkastet kunde inte sparas: {{error}}',
+    retry: 'Försök igen',
+  },
   demo: {
     open: 'Öppna demodatalagret',
     hint: 'Fiktiva klienter att bekanta sig och öva med, i en egen mapp. Riktiga uppgifter berörs inte.',

@@ -85,6 +85,8 @@ export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; 
         {dialog?.kind === 'new' && (
           <ReferralForm
             initial={emptyReferral()}
+            draftKey={`case.new:${clientId}`}
+            clientId={clientId}
             submitLabel={t('cases.referral.createCase')}
             onCancel={() => setDialog(null)}
             onSubmit={async (referral) => {
@@ -105,7 +107,10 @@ export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; 
       >
         {dialog?.kind === 'referral' && (
           <ReferralForm
+            key={dialog.c.id}
             initial={dialog.c.referral ?? emptyReferral()}
+            draftKey={`referral:${dialog.c.id}`}
+            clientId={clientId}
             submitLabel={t('cases.referral.save')}
             onCancel={() => setDialog(null)}
             onSubmit={async (referral) => {

@@ -7,6 +7,8 @@ import { AppError } from '../../../shared/api/errors';
 import { MAX_SHORT_TEXT } from '../../../shared/domain/case';
 import { MAX_NAME_LENGTH, SERVICE_LANGUAGES, type ServiceLanguage } from '../../../shared/domain/client';
 import { parseHenkilotunnus } from '../../../shared/domain/henkilotunnus';
+import { DraftNotice, DraftSaveState } from '../drafts/DraftNotice';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { FormError } from '../session/FormError';
 
 export interface ClientValues {
@@ -44,10 +46,13 @@ export function toInput(v: ClientValues) {
 
 /**
  * The client's basic details, for a new client and for editing one. A "possibly the same person"
- * answer from the backend is shown with the names, and the user decides.
+ * answer from the backend is shown with the names, and the user decides. What is typed is kept as
+ * the user's draft until it is saved or cancelled (closing the dialog keeps it).
  */
 export function ClientForm({
   initial,
+  draftKey,
+  draftClientId,
   submitLabel,
   onSubmit,
   onCancel,
@@ -55,6 +60,9 @@ export function ClientForm({
   storedCodeMasked,
 }: {
   initial: ClientValues;
+  /** `client.new`, or `client.edit:<clientId>` with that client. */
+  draftKey: string;
+  draftClientId: string | null;
   submitLabel: string;
   onSubmit: (v: ClientValues, allowSimilar: boolean) => Promise<unknown>;
   onCancel?: () => void;
@@ -79,7 +87,14 @@ export function ClientForm({
       municipality: short,
     },
   });
-  const save = useMutation({ mutationFn: ({ v, allowSimilar }: { v: ClientValues; allowSimilar: boolean }) => onSubmit(v, allowSimilar) });
+  // A draft holds only what was typed: the edit form never holds the stored identity code.
+  const draft = useFormDraft(draftKey, draftClientId, form);
+  const save = useMutation({
+    mutationFn: async ({ v, allowSimilar }: { v: ClientValues; allowSimilar: boolean }) => {
+      await onSubmit(v, allowSimilar);
+      void draft.complete();
+    },
+  });
   const similar = save.error instanceof AppError && save.error.code === 'possible_duplicate'
     ? ((save.error.details?.matches as { name: string }[] | undefined) ?? []).map((m) => m.name).join(', ')
     : null;
@@ -88,6 +103,7 @@ export function ClientForm({
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate({ v, allowSimilar: false }))} noValidate>
       <Stack gap="sm">
+        <DraftNotice draft={draft} />
         <TextInput label={t('clients.name')} required data-autofocus maxLength={MAX_NAME_LENGTH} {...form.getInputProps('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <TextInput label={t('clients.identityCode')} description={storedCodeMasked ? t('clients.identityCodeKeep') : t('clients.identityCodeHint')} placeholder={storedCodeMasked ?? undefined} autoComplete="off" spellCheck={false} ff="monospace" maxLength={20} {...form.getInputProps('identityCode')} />
@@ -119,9 +135,16 @@ export function ClientForm({
         ) : (
           <FormError error={save.error} />
         )}
-        <Group justify="flex-end" mt="sm">
-          {onCancel && <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>}
-          <Button type="submit" loading={save.isPending}>{submitLabel}</Button>
+        <Group justify="space-between" mt="sm" wrap="nowrap">
+          <DraftSaveState draft={draft} />
+          <Group>
+            {onCancel && (
+              <Button variant="default" onClick={() => { void draft.complete(); onCancel(); }}>
+                {t('common.cancel')}
+              </Button>
+            )}
+            <Button type="submit" loading={save.isPending}>{submitLabel}</Button>
+          </Group>
         </Group>
       </Stack>
     </form>

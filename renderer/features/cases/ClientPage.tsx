@@ -60,8 +60,10 @@ export function ClientPage({ clientId, onBack, onOpenPreparation }: { clientId: 
           <Title order={2} size="h3">{t('clients.details')}</Title>
           {c.updatedAt && <Text size="sm" c="dimmed">{t('clients.lastSaved', { at: formatDateTime(c.updatedAt, i18n.language) })}</Text>}
           <ClientForm
-            key={c.updatedAt ?? c.createdAt}
+            key={`${clientId}/${c.updatedAt ?? c.createdAt}`}
             initial={toValues(c)}
+            draftKey={`client.edit:${clientId}`}
+            draftClientId={clientId}
             withContact
             submitLabel={t('clients.saveChanges')}
             storedCodeMasked={c.identityCodeMasked}

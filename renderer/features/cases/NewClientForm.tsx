@@ -11,6 +11,8 @@ export function NewClientForm({ onDone }: { onDone: () => void }) {
   return (
     <ClientForm
       initial={EMPTY_CLIENT}
+      draftKey="client.new"
+      draftClientId={null}
       submitLabel={t('clients.save')}
       onCancel={onDone}
       onSubmit={async (v, allowSimilar) => {

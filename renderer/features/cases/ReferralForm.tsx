@@ -4,14 +4,34 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ReferralInput } from '../../../shared/api/contract';
 import { MAX_ATTACHMENTS, MAX_LONG_TEXT, MAX_SHORT_TEXT, REFERRAL_SOURCES } from '../../../shared/domain/case';
+import { DraftNotice, DraftSaveState } from '../drafts/DraftNotice';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { FormError } from '../session/FormError';
 
 export function emptyReferral(today = new Date()): ReferralInput {
   return { source: 'employment_authority', referrerName: '', referrerOrganisation: '', referralDate: today.toISOString().slice(0, 10), reason: '', attachments: [] };
 }
 
-/** The referral that opens a case: who sent the client, when and why, and which documents exist where. */
-export function ReferralForm({ initial, submitLabel, onSubmit, onCancel }: { initial: ReferralInput; submitLabel: string; onSubmit: (r: ReferralInput) => Promise<unknown>; onCancel: () => void }) {
+/**
+ * The referral that opens a case: who sent the client, when and why, and which documents exist where.
+ * What is typed is kept as the user's draft (`case.new:<clientId>` or `referral:<caseId>`) until it is
+ * saved or cancelled; closing the dialog keeps it.
+ */
+export function ReferralForm({
+  initial,
+  draftKey,
+  clientId,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial: ReferralInput;
+  draftKey: string;
+  clientId: string;
+  submitLabel: string;
+  onSubmit: (r: ReferralInput) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const today = new Date().toISOString().slice(0, 10);
   const form = useForm<ReferralInput>({
@@ -23,11 +43,18 @@ export function ReferralForm({ initial, submitLabel, onSubmit, onCancel }: { ini
       attachments: { name: (v) => (!v.trim() ? t('common.required') : null) },
     },
   });
-  const save = useMutation({ mutationFn: onSubmit });
+  const draft = useFormDraft(draftKey, clientId, form);
+  const save = useMutation({
+    mutationFn: async (r: ReferralInput) => {
+      await onSubmit(r);
+      void draft.complete();
+    },
+  });
   const reasonLength = form.values.reason.length;
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))} noValidate>
       <Stack gap="sm">
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
             label={t('cases.referral.source')}
@@ -68,9 +95,12 @@ export function ReferralForm({ initial, submitLabel, onSubmit, onCancel }: { ini
           </Button>
         </div>
         <FormError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={save.isPending}>{submitLabel}</Button>
+        <Group justify="space-between" wrap="nowrap">
+          <DraftSaveState draft={draft} />
+          <Group>
+            <Button variant="default" onClick={() => { void draft.complete(); onCancel(); }}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={save.isPending}>{submitLabel}</Button>
+          </Group>
         </Group>
       </Stack>
     </form>

@@ -7,6 +7,8 @@ import type { ConsentView, Preparation } from '../../../shared/api/contract';
 import { formatDay, todayInFinland } from '../../../shared/domain/dates';
 import { CONSENT_ORGANISATIONS, DATA_CATEGORIES, consentValidOn, type ConsentForm, type ConsentOrganisation, type DataCategory } from '../../../shared/domain/preparation';
 import { invoke } from '../../api/client';
+import { DraftNotice, DraftSaveState } from '../drafts/DraftNotice';
+import { useFormDraft } from '../drafts/useFormDraft';
 import { FormError } from '../session/FormError';
 
 interface Values {
@@ -35,13 +37,13 @@ function Coverage({ title, coverage }: { title: string; coverage: Record<string,
   );
 }
 
-/** The client's consents, what they cover today and at the proposed meeting, and recording or withdrawing one. */
-export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; canEdit: boolean; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
+/**
+ * Recording a consent. What is typed is kept as the user's draft (`consent.new:<clientId>`) until it
+ * is saved or cancelled; closing the dialog keeps it for the next time it opens.
+ */
+function NewConsentForm({ clientId, onSaved, onCancel }: { clientId: string; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
   const today = todayInFinland();
-  const [adding, setAdding] = useState(false);
-  const [withdrawing, setWithdrawing] = useState<ConsentView | null>(null);
-  const [withdrawnOn, setWithdrawnOn] = useState(today);
   const formLabel = useId();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -53,10 +55,11 @@ export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; 
       dataCategories: (v) => (v.length === 0 ? t('prep.consent.pickOne') : null),
     },
   });
+  const draft = useFormDraft(`consent.new:${clientId}`, clientId, form);
   const create = useMutation({
-    mutationFn: (v: Values) =>
-      invoke('consents.create', {
-        clientId: prep.case.clientId,
+    mutationFn: async (v: Values) => {
+      await invoke('consents.create', {
+        clientId,
         form: v.form,
         organisations: v.organisations,
         otherOrganisations: v.otherOrganisations.split('\n').map((x) => x.trim()).filter(Boolean),
@@ -64,13 +67,52 @@ export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; 
         givenOn: v.givenOn,
         validUntil: v.form === 'oral' || !v.validUntil ? null : v.validUntil,
         note: v.note,
-      }),
-    onSuccess: () => {
-      setAdding(false);
-      form.reset();
-      onChanged();
+      });
+      void draft.complete();
     },
+    onSuccess: onSaved,
   });
+  return (
+    <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
+      <Stack gap="sm">
+        <DraftNotice draft={draft} />
+        <div>
+          <Text id={formLabel} size="sm" fw={500} mb={4}>{t('prep.consent.form')}</Text>
+          <SegmentedControl aria-labelledby={formLabel} data={(['written', 'oral'] as const).map((f) => ({ value: f, label: t(`prep.consent.forms.${f}`) }))} {...form.getInputProps('form')} />
+        </div>
+        {form.values.form === 'oral' && <Alert color="blue" variant="light">{t('prep.consent.oralNote')}</Alert>}
+        <Checkbox.Group label={t('prep.consent.organisations')} {...form.getInputProps('organisations')}>
+          <Stack gap={4} mt={4}>{CONSENT_ORGANISATIONS.map((o) => <Checkbox key={o} value={o} label={t(`prep.consent.orgs.${o}`)} />)}</Stack>
+        </Checkbox.Group>
+        <Textarea label={t('prep.consent.otherOrganisations')} description={t('prep.consent.otherHint')} autosize minRows={1} {...form.getInputProps('otherOrganisations')} />
+        <Checkbox.Group label={t('prep.consent.categories')} {...form.getInputProps('dataCategories')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={4} mt={4}>{DATA_CATEGORIES.map((c) => <Checkbox key={c} value={c} label={t(`prep.consent.cats.${c}`)} />)}</SimpleGrid>
+        </Checkbox.Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput type="date" label={t('prep.consent.givenOn')} required max={today} {...form.getInputProps('givenOn')} />
+          {form.values.form === 'written' && <TextInput type="date" label={t('prep.consent.validUntil')} description={t('prep.consent.validUntilHint')} {...form.getInputProps('validUntil')} />}
+        </SimpleGrid>
+        <Textarea label={t('prep.consent.note')} autosize minRows={1} maxLength={2000} {...form.getInputProps('note')} />
+        <FormError error={create.error} />
+        <Group justify="space-between" wrap="nowrap">
+          <DraftSaveState draft={draft} />
+          <Group>
+            <Button variant="default" onClick={() => { void draft.complete(); onCancel(); }}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={create.isPending}>{t('prep.consent.save')}</Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The client's consents, what they cover today and at the proposed meeting, and recording or withdrawing one. */
+export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; canEdit: boolean; onChanged: () => void }) {
+  const { t, i18n } = useTranslation();
+  const today = todayInFinland();
+  const [adding, setAdding] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<ConsentView | null>(null);
+  const [withdrawnOn, setWithdrawnOn] = useState(today);
   const withdraw = useMutation({
     mutationFn: (v: { consentId: string; withdrawnOn: string }) => invoke('consents.withdraw', v),
     onSuccess: () => {
@@ -136,32 +178,7 @@ export function ConsentPanel({ prep, canEdit, onChanged }: { prep: Preparation; 
       )}
 
       <Modal opened={adding} onClose={() => setAdding(false)} title={t('prep.consent.formTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-        <form onSubmit={form.onSubmit((v) => create.mutate(v))} noValidate>
-          <Stack gap="sm">
-            <div>
-              <Text id={formLabel} size="sm" fw={500} mb={4}>{t('prep.consent.form')}</Text>
-              <SegmentedControl aria-labelledby={formLabel} data={(['written', 'oral'] as const).map((f) => ({ value: f, label: t(`prep.consent.forms.${f}`) }))} {...form.getInputProps('form')} />
-            </div>
-            {form.values.form === 'oral' && <Alert color="blue" variant="light">{t('prep.consent.oralNote')}</Alert>}
-            <Checkbox.Group label={t('prep.consent.organisations')} {...form.getInputProps('organisations')}>
-              <Stack gap={4} mt={4}>{CONSENT_ORGANISATIONS.map((o) => <Checkbox key={o} value={o} label={t(`prep.consent.orgs.${o}`)} />)}</Stack>
-            </Checkbox.Group>
-            <Textarea label={t('prep.consent.otherOrganisations')} description={t('prep.consent.otherHint')} autosize minRows={1} {...form.getInputProps('otherOrganisations')} />
-            <Checkbox.Group label={t('prep.consent.categories')} {...form.getInputProps('dataCategories')}>
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={4} mt={4}>{DATA_CATEGORIES.map((c) => <Checkbox key={c} value={c} label={t(`prep.consent.cats.${c}`)} />)}</SimpleGrid>
-            </Checkbox.Group>
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput type="date" label={t('prep.consent.givenOn')} required max={today} {...form.getInputProps('givenOn')} />
-              {form.values.form === 'written' && <TextInput type="date" label={t('prep.consent.validUntil')} description={t('prep.consent.validUntilHint')} {...form.getInputProps('validUntil')} />}
-            </SimpleGrid>
-            <Textarea label={t('prep.consent.note')} autosize minRows={1} maxLength={2000} {...form.getInputProps('note')} />
-            <FormError error={create.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAdding(false)}>{t('common.cancel')}</Button>
-              <Button type="submit" loading={create.isPending}>{t('prep.consent.save')}</Button>
-            </Group>
-          </Stack>
-        </form>
+        {adding && <NewConsentForm clientId={prep.case.clientId} onCancel={() => setAdding(false)} onSaved={() => { setAdding(false); onChanged(); }} />}
       </Modal>
       <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('prep.consent.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {withdrawing && (
