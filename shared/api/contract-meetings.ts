@@ -80,6 +80,8 @@ export const agendaItemSchema = z.strictObject({
   consentWarning: z.boolean(),
   /** Where a carried-over item went (the next meeting's date). */
   carriedToDate: z.string().nullable(),
+  /** Why the case was taken off the agenda (outcome 'removed'); empty otherwise. */
+  outcomeReason: z.string(),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

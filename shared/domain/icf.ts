@@ -38,12 +38,79 @@ const BRIEF: readonly IcfCategory[] = [
  * Every category a team may rate: the brief set plus further categories that can be added by
  * code. Extend this list (code, component, three names) to offer more; a test checks its integrity.
  */
-export const ICF_CATALOGUE: readonly IcfCategory[] = [...BRIEF];
+/**
+ * Categories teams often add in vocational rehabilitation (from the comprehensive core set for
+ * vocational rehabilitation and the functioning questions of work-ability assessment), by code.
+ */
+const FURTHER: readonly IcfCategory[] = [
+  { code: 'b126', component: 'b', names: { fi: 'Temperamentti ja persoonallisuustoiminnot', sv: 'Temperament och personlighetsfunktioner', en: 'Temperament and personality functions' } },
+  { code: 'b134', component: 'b', names: { fi: 'Unitoiminnot', sv: 'Sömnfunktioner', en: 'Sleep functions' } },
+  { code: 'b140', component: 'b', names: { fi: 'Tarkkaavaisuustoiminnot', sv: 'Uppmärksamhetsfunktioner', en: 'Attention functions' } },
+  { code: 'b144', component: 'b', names: { fi: 'Muistitoiminnot', sv: 'Minnesfunktioner', en: 'Memory functions' } },
+  { code: 'b152', component: 'b', names: { fi: 'Tunne-elämän toiminnot', sv: 'Emotionella funktioner', en: 'Emotional functions' } },
+  { code: 'b280', component: 'b', names: { fi: 'Kipuaistimus', sv: 'Smärtförnimmelse', en: 'Sensation of pain' } },
+  { code: 'b710', component: 'b', names: { fi: 'Nivelten liikkuvuustoiminnot', sv: 'Funktioner för lederas rörlighet', en: 'Mobility of joint functions' } },
+  { code: 'b730', component: 'b', names: { fi: 'Lihasvoimatoiminnot', sv: 'Funktioner för muskelkraft', en: 'Muscle power functions' } },
+  { code: 'd160', component: 'd', names: { fi: 'Tarkkaavaisuuden kohdentaminen', sv: 'Att fokusera uppmärksamhet', en: 'Focusing attention' } },
+  { code: 'd175', component: 'd', names: { fi: 'Ongelmanratkaisu', sv: 'Att lösa problem', en: 'Solving problems' } },
+  { code: 'd177', component: 'd', names: { fi: 'Päätöksenteko', sv: 'Att fatta beslut', en: 'Making decisions' } },
+  { code: 'd210', component: 'd', names: { fi: 'Yksittäisen tehtävän tekeminen', sv: 'Att företa en enstaka uppgift', en: 'Undertaking a single task' } },
+  { code: 'd220', component: 'd', names: { fi: 'Useiden tehtävien tekeminen', sv: 'Att företa mångfaldiga uppgifter', en: 'Undertaking multiple tasks' } },
+  { code: 'd230', component: 'd', names: { fi: 'Päivittäisten rutiinien suorittaminen', sv: 'Att genomföra daglig rutin', en: 'Carrying out daily routine' } },
+  { code: 'd350', component: 'd', names: { fi: 'Keskustelu', sv: 'Konversation', en: 'Conversation' } },
+  { code: 'd410', component: 'd', names: { fi: 'Perusasennon vaihtaminen', sv: 'Att ändra grundläggande kroppsställning', en: 'Changing basic body position' } },
+  { code: 'd415', component: 'd', names: { fi: 'Asennon ylläpitäminen', sv: 'Att bibehålla en kroppsställning', en: 'Maintaining a body position' } },
+  { code: 'd430', component: 'd', names: { fi: 'Esineiden nostaminen ja kantaminen', sv: 'Att lyfta och bära föremål', en: 'Lifting and carrying objects' } },
+  { code: 'd450', component: 'd', names: { fi: 'Käveleminen', sv: 'Att gå', en: 'Walking' } },
+  { code: 'd470', component: 'd', names: { fi: 'Kulkuneuvojen käyttäminen', sv: 'Att använda transportmedel', en: 'Using transportation' } },
+  { code: 'd475', component: 'd', names: { fi: 'Ajoneuvon kuljettaminen', sv: 'Att framföra fordon', en: 'Driving' } },
+  { code: 'd570', component: 'd', names: { fi: 'Omasta terveydestä huolehtiminen', sv: 'Att sköta sin egen hälsa', en: "Looking after one's health" } },
+  { code: 'd710', component: 'd', names: { fi: 'Henkilöiden välinen perustavanlaatuinen vuorovaikutus', sv: 'Grundläggande mellanpersonliga interaktioner', en: 'Basic interpersonal interactions' } },
+  { code: 'd760', component: 'd', names: { fi: 'Perhesuhteet', sv: 'Familjerelationer', en: 'Family relationships' } },
+  { code: 'd825', component: 'd', names: { fi: 'Ammatillinen koulutus', sv: 'Yrkesutbildning', en: 'Vocational training' } },
+  { code: 'd830', component: 'd', names: { fi: 'Korkea-asteen koulutus', sv: 'Högre utbildning', en: 'Higher education' } },
+  { code: 'd840', component: 'd', names: { fi: 'Työhön valmentautuminen', sv: 'Lärlingsutbildning (förberedelse för arbete)', en: 'Apprenticeship (work preparation)' } },
+  { code: 'd860', component: 'd', names: { fi: 'Yksinkertaiset taloudelliset toimet', sv: 'Grundläggande ekonomiska transaktioner', en: 'Basic economic transactions' } },
+  { code: 'd870', component: 'd', names: { fi: 'Taloudellinen omavaraisuus', sv: 'Ekonomisk självförsörjning', en: 'Economic self-sufficiency' } },
+  { code: 'd920', component: 'd', names: { fi: 'Virkistäytyminen ja vapaa-aika', sv: 'Rekreation och fritid', en: 'Recreation and leisure' } },
+  { code: 'e110', component: 'e', names: { fi: 'Henkilökohtaiseen kulutukseen tarkoitetut tuotteet ja aineet', sv: 'Produkter och substanser för personlig konsumtion', en: 'Products or substances for personal consumption' } },
+  { code: 'e165', component: 'e', names: { fi: 'Varallisuus', sv: 'Tillgångar', en: 'Assets' } },
+  { code: 'e320', component: 'e', names: { fi: 'Ystävät', sv: 'Vänner', en: 'Friends' } },
+  { code: 'e325', component: 'e', names: { fi: 'Tuttavat, ikätoverit, työtoverit, naapurit ja yhteisön jäsenet', sv: 'Bekanta, kamrater, kollegor, grannar och andra samhällsmedlemmar', en: 'Acquaintances, peers, colleagues, neighbours and community members' } },
+  { code: 'e355', component: 'e', names: { fi: 'Terveydenhuollon ammattihenkilöt', sv: 'Hälso- och sjukvårdspersonal', en: 'Health professionals' } },
+  { code: 'e360', component: 'e', names: { fi: 'Muut ammattihenkilöt', sv: 'Annan yrkesmässig personal', en: 'Other professionals' } },
+  { code: 'e410', component: 'e', names: { fi: 'Lähiperheenjäsenten asenteet', sv: 'Individuella attityder hos närmaste familjemedlemmar', en: 'Individual attitudes of immediate family members' } },
+  { code: 'e425', component: 'e', names: { fi: 'Tuttavien, ikätovereiden, työtovereiden, naapureiden ja yhteisön jäsenten asenteet', sv: 'Individuella attityder hos bekanta, kamrater, kollegor, grannar och andra samhällsmedlemmar', en: 'Individual attitudes of acquaintances, peers, colleagues, neighbours and community members' } },
+  { code: 'e570', component: 'e', names: { fi: 'Sosiaaliturvapalvelut, -hallinto ja -politiikka', sv: 'Service, system och policy för social trygghet', en: 'Social security services, systems and policies' } },
+  { code: 'e575', component: 'e', names: { fi: 'Yleiset sosiaalisen tuen palvelut, hallinto ja politiikka', sv: 'Service, system och policy för allmänt socialt stöd', en: 'General social support services, systems and policies' } },
+  { code: 'e585', component: 'e', names: { fi: 'Koulutus- ja harjoittelupalvelut, -hallinto ja -politiikka', sv: 'Service, system och policy för utbildning och träning', en: 'Education and training services, systems and policies' } },
+];
+
+export const ICF_CATALOGUE: readonly IcfCategory[] = [...BRIEF, ...FURTHER];
 
 const BY_CODE = new Map(ICF_CATALOGUE.map((c) => [c.code, c]));
 
 export function icfCategory(code: string): IcfCategory | undefined {
   return BY_CODE.get(code);
+}
+
+const BRIEF_CODES: ReadonlySet<string> = new Set(ICF_BRIEF_VR_CODES);
+
+/** One of the 13 brief core-set categories every assessment shows (never added or removed). */
+export function isBriefCode(code: string): boolean {
+  return BRIEF_CODES.has(code);
+}
+
+/** The ICF component a code belongs to, from its first letter ('s', body structures, is not rated here). */
+export function componentOf(code: string): IcfComponent | null {
+  const c = code[0];
+  return c === 'b' || c === 'd' || c === 'e' ? c : null;
+}
+
+/** The categories of a case in the order the session shows them: the brief set, then added ones in catalogue order. */
+export function icfCodesFor(added: readonly string[]): string[] {
+  const extra = new Set(added.filter((c) => !BRIEF_CODES.has(c) && BY_CODE.has(c)));
+  return [...ICF_BRIEF_VR_CODES, ...ICF_CATALOGUE.filter((c) => extra.has(c.code)).map((c) => c.code)];
 }
 
 /**
