@@ -14,6 +14,7 @@ import type { KdfParams } from '../../db/keyring.js';
 import { inspectStore } from '../../db/store.js';
 import { createBackend } from './index.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATION } from './demo-people.js';
+import { enterMeetings } from './demo-meetings.js';
 import { DEMO_SEED, planDemo, type ClientPlan } from './demo-plan.js';
 
 export { DEMO_ACCOUNTS, DEMO_ORGANISATION, DEMO_SEED };
@@ -122,6 +123,9 @@ async function fill(dataDir: string, options: DemoOptions): Promise<{ accounts: 
       await call('session.changePassword', { currentPassword: first, newPassword: password });
       for (const p of plan) if (p.preparer === a.username) await enterClient(call, p);
     }
+    // The team and its meetings, as the administrator who chairs them.
+    await call('session.signIn', { username: admin.username, password });
+    await enterMeetings(call, todayInFinland());
     const users = await call('users.list', {});
     const accounts = DEMO_ACCOUNTS.map((a): DemoAccount => {
       const u = users.find((x) => x.username === a.username);

@@ -43,7 +43,7 @@ describe('the demo generator', () => {
     const byLanguage = (l: string) => clients.filter((c) => c.language === l).length;
     expect(byLanguage('sv')).toBe(6);
     expect(byLanguage('other')).toBeGreaterThanOrEqual(2);
-    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['referred', 'in_preparation', 'ready_for_team', 'closed']));
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['referred', 'in_preparation', 'ready_for_team', 'assessed', 'closed']));
     for (const c of cases.filter((x) => x.status === 'closed')) expect(c.outcome).not.toBeNull();
     // Some clients came back: a closed case and a new open one.
     expect(clients.filter((c) => c.openCase && cases.some((x) => x.clientId === c.id && x.status === 'closed')).length).toBeGreaterThan(0);
@@ -75,6 +75,29 @@ describe('the demo generator', () => {
     }
     const audit = await b.value<Output<'audit.verify'>>('audit.verify');
     expect(audit.ok).toBe(true);
+  });
+
+  it('holds a team, a meeting held today (two cases assessed, one carried over) and the next meeting', async () => {
+    const teams = await b.value<Output<'teams.list'>>('teams.list');
+    expect(teams).toHaveLength(1);
+    expect(teams[0]!.members.length).toBe(demo.accounts.length);
+    const meetings = await b.value<Output<'meetings.list'>>('meetings.list', { when: 'all' });
+    const held = meetings.find((m) => m.state === 'finished')!;
+    const next = meetings.find((m) => m.state === 'scheduled')!;
+    expect(held.date).toBe(today);
+    expect(next.date).toBe(inDays(7));
+    const record = await b.value<Output<'meetings.get'>>('meetings.get', { meetingId: held.id });
+    expect(record.items.map((i) => i.outcome)).toEqual(['assessed', 'assessed', 'carried_over']);
+    expect(record.attendance.filter((a) => a.status === 'absent')).toHaveLength(1);
+    const carried = record.items[2]!;
+    const agenda = await b.value<Output<'meetings.get'>>('meetings.get', { meetingId: next.id });
+    expect(agenda.items[0]!.caseId).toBe(carried.caseId);
+    expect(agenda.items.length).toBe(4);
+    expect(cases.filter((c) => c.status === 'assessed')).toHaveLength(2);
+    // The assessments are complete records: nothing missing, with the team's words.
+    const assessment = await b.value<Output<'assessment.get'>>('assessment.get', { itemId: record.items[1]!.id });
+    expect(assessment.missing).toEqual([]);
+    expect(assessment.fields['clientAgreement']?.value).toBe('partly');
   });
 
   it('records consents: written ones (some expiring within 30 days), one withdrawn, one oral', async () => {
