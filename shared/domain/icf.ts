@@ -83,6 +83,12 @@ const FURTHER: readonly IcfCategory[] = [
   { code: 'e425', component: 'e', names: { fi: 'Tuttavien, ikätovereiden, työtovereiden, naapureiden ja yhteisön jäsenten asenteet', sv: 'Individuella attityder hos bekanta, kamrater, kollegor, grannar och andra samhällsmedlemmar', en: 'Individual attitudes of acquaintances, peers, colleagues, neighbours and community members' } },
   { code: 'e570', component: 'e', names: { fi: 'Sosiaaliturvapalvelut, -hallinto ja -politiikka', sv: 'Service, system och policy för social trygghet', en: 'Social security services, systems and policies' } },
   { code: 'e575', component: 'e', names: { fi: 'Yleiset sosiaalisen tuen palvelut, hallinto ja politiikka', sv: 'Service, system och policy för allmänt socialt stöd', en: 'General social support services, systems and policies' } },
+  { code: 'b117', component: 'b', names: { fi: 'Älylliset toiminnot', sv: 'Intellektuella funktioner', en: 'Intellectual functions' } },
+  { code: 'b147', component: 'b', names: { fi: 'Psykomotoriset toiminnot', sv: 'Psykomotoriska funktioner', en: 'Psychomotor functions' } },
+  { code: 'b167', component: 'b', names: { fi: 'Kieleen liittyvät mielen toiminnot', sv: 'Psykiska språkfunktioner', en: 'Mental functions of language' } },
+  { code: 'b210', component: 'b', names: { fi: 'Näkötoiminnot', sv: 'Synfunktioner', en: 'Seeing functions' } },
+  { code: 'b230', component: 'b', names: { fi: 'Kuulotoiminnot', sv: 'Hörselfunktioner', en: 'Hearing functions' } },
+  { code: 'b760', component: 'b', names: { fi: 'Tahdonalaisten liikkeiden hallintatoiminnot', sv: 'Funktioner för kontroll av viljemässiga rörelser', en: 'Control of voluntary movement functions' } },
   { code: 'e585', component: 'e', names: { fi: 'Koulutus- ja harjoittelupalvelut, -hallinto ja -politiikka', sv: 'Service, system och policy för utbildning och träning', en: 'Education and training services, systems and policies' } },
 ];
 
