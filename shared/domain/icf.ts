@@ -43,14 +43,20 @@ const BRIEF: readonly IcfCategory[] = [
  * vocational rehabilitation and the functioning questions of work-ability assessment), by code.
  */
 const FURTHER: readonly IcfCategory[] = [
+  { code: 'b117', component: 'b', names: { fi: 'Älylliset toiminnot', sv: 'Intellektuella funktioner', en: 'Intellectual functions' } },
   { code: 'b126', component: 'b', names: { fi: 'Temperamentti ja persoonallisuustoiminnot', sv: 'Temperament och personlighetsfunktioner', en: 'Temperament and personality functions' } },
   { code: 'b134', component: 'b', names: { fi: 'Unitoiminnot', sv: 'Sömnfunktioner', en: 'Sleep functions' } },
   { code: 'b140', component: 'b', names: { fi: 'Tarkkaavaisuustoiminnot', sv: 'Uppmärksamhetsfunktioner', en: 'Attention functions' } },
   { code: 'b144', component: 'b', names: { fi: 'Muistitoiminnot', sv: 'Minnesfunktioner', en: 'Memory functions' } },
+  { code: 'b147', component: 'b', names: { fi: 'Psykomotoriset toiminnot', sv: 'Psykomotoriska funktioner', en: 'Psychomotor functions' } },
   { code: 'b152', component: 'b', names: { fi: 'Tunne-elämän toiminnot', sv: 'Emotionella funktioner', en: 'Emotional functions' } },
+  { code: 'b167', component: 'b', names: { fi: 'Kieleen liittyvät mielen toiminnot', sv: 'Psykiska språkfunktioner', en: 'Mental functions of language' } },
+  { code: 'b210', component: 'b', names: { fi: 'Näkötoiminnot', sv: 'Synfunktioner', en: 'Seeing functions' } },
+  { code: 'b230', component: 'b', names: { fi: 'Kuulotoiminnot', sv: 'Hörselfunktioner', en: 'Hearing functions' } },
   { code: 'b280', component: 'b', names: { fi: 'Kipuaistimus', sv: 'Smärtförnimmelse', en: 'Sensation of pain' } },
   { code: 'b710', component: 'b', names: { fi: 'Nivelten liikkuvuustoiminnot', sv: 'Funktioner för lederas rörlighet', en: 'Mobility of joint functions' } },
   { code: 'b730', component: 'b', names: { fi: 'Lihasvoimatoiminnot', sv: 'Funktioner för muskelkraft', en: 'Muscle power functions' } },
+  { code: 'b760', component: 'b', names: { fi: 'Tahdonalaisten liikkeiden hallintatoiminnot', sv: 'Funktioner för kontroll av viljemässiga rörelser', en: 'Control of voluntary movement functions' } },
   { code: 'd160', component: 'd', names: { fi: 'Tarkkaavaisuuden kohdentaminen', sv: 'Att fokusera uppmärksamhet', en: 'Focusing attention' } },
   { code: 'd175', component: 'd', names: { fi: 'Ongelmanratkaisu', sv: 'Att lösa problem', en: 'Solving problems' } },
   { code: 'd177', component: 'd', names: { fi: 'Päätöksenteko', sv: 'Att fatta beslut', en: 'Making decisions' } },
@@ -83,12 +89,6 @@ const FURTHER: readonly IcfCategory[] = [
   { code: 'e425', component: 'e', names: { fi: 'Tuttavien, ikätovereiden, työtovereiden, naapureiden ja yhteisön jäsenten asenteet', sv: 'Individuella attityder hos bekanta, kamrater, kollegor, grannar och andra samhällsmedlemmar', en: 'Individual attitudes of acquaintances, peers, colleagues, neighbours and community members' } },
   { code: 'e570', component: 'e', names: { fi: 'Sosiaaliturvapalvelut, -hallinto ja -politiikka', sv: 'Service, system och policy för social trygghet', en: 'Social security services, systems and policies' } },
   { code: 'e575', component: 'e', names: { fi: 'Yleiset sosiaalisen tuen palvelut, hallinto ja politiikka', sv: 'Service, system och policy för allmänt socialt stöd', en: 'General social support services, systems and policies' } },
-  { code: 'b117', component: 'b', names: { fi: 'Älylliset toiminnot', sv: 'Intellektuella funktioner', en: 'Intellectual functions' } },
-  { code: 'b147', component: 'b', names: { fi: 'Psykomotoriset toiminnot', sv: 'Psykomotoriska funktioner', en: 'Psychomotor functions' } },
-  { code: 'b167', component: 'b', names: { fi: 'Kieleen liittyvät mielen toiminnot', sv: 'Psykiska språkfunktioner', en: 'Mental functions of language' } },
-  { code: 'b210', component: 'b', names: { fi: 'Näkötoiminnot', sv: 'Synfunktioner', en: 'Seeing functions' } },
-  { code: 'b230', component: 'b', names: { fi: 'Kuulotoiminnot', sv: 'Hörselfunktioner', en: 'Hearing functions' } },
-  { code: 'b760', component: 'b', names: { fi: 'Tahdonalaisten liikkeiden hallintatoiminnot', sv: 'Funktioner för kontroll av viljemässiga rörelser', en: 'Control of voluntary movement functions' } },
   { code: 'e585', component: 'e', names: { fi: 'Koulutus- ja harjoittelupalvelut, -hallinto ja -politiikka', sv: 'Service, system och policy för utbildning och träning', en: 'Education and training services, systems and policies' } },
 ];
 
