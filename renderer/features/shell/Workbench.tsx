@@ -1,12 +1,13 @@
 import { AppShell, Button, Group, NavLink, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { Notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
 import { AdminPage } from '../admin/AdminPage';
 import { ClientsSection, type ClientsLocation } from '../cases/ClientsSection';
+import { MeetingsPage } from '../meetings/MeetingsPage';
 import { flushAllAutosaves } from '../preparation/useAutosave';
 import { WorklistPage } from '../worklist/WorklistPage';
 import { AccountPage } from '../session/AccountPage';
@@ -16,9 +17,9 @@ import { LanguageSwitcher } from './LanguageSwitcher';
 
 const LOCK_SHORTCUT = 'mod+shift+L';
 
-type Section = 'worklist' | 'clients' | 'account' | 'admin';
+type Section = 'worklist' | 'meetings' | 'clients' | 'account' | 'admin';
 
-/** The signed-in frame. Later areas (meetings, plans, reports) join the navigation as they are built. */
+/** The signed-in frame. Later areas (plans, reports) join the navigation as they are built. */
 export function Workbench({ status }: { status: AppStatus }) {
   const { t } = useTranslation();
   // Whatever is still waiting to autosave is written before the key goes.
@@ -31,13 +32,18 @@ export function Workbench({ status }: { status: AppStatus }) {
   const [section, setSection] = useState<Section>('worklist');
   const [clients, setClients] = useState<ClientsLocation>({ clientId: null, caseId: null });
   const user = status.user!;
-  const sections: Section[] = user.role === 'administrator' ? ['worklist', 'clients', 'account', 'admin'] : ['worklist', 'clients', 'account'];
+  const sections: Section[] = user.role === 'administrator' ? ['worklist', 'meetings', 'clients', 'account', 'admin'] : ['worklist', 'meetings', 'clients', 'account'];
+  // The guided session takes the whole width: the navigation folds away while it is open.
+  const [fullWidth, setFullWidth] = useState(false);
+  const onFullWidth = useCallback((full: boolean) => setFullWidth(full), []);
+  // Choosing Meetings in the navigation always leads back to the list.
+  const [meetingsVisit, setMeetingsVisit] = useState(0);
   const openClient = (clientId: string) => {
     setClients({ clientId, caseId: null });
     setSection('clients');
   };
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
+    <AppShell header={{ height: 64 }} navbar={fullWidth ? undefined : { width: 220, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -53,24 +59,28 @@ export function Workbench({ status }: { status: AppStatus }) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
-        {sections.map((s) => (
-          <NavLink
-            key={s}
-            component="button"
-            variant="filled"
-            label={t(`shell.nav.${s}`)}
-            active={section === s}
-            aria-current={section === s ? 'page' : undefined}
-            onClick={() => {
-              setSection(s);
-              if (s === 'clients') setClients({ clientId: null, caseId: null });
-            }}
-          />
-        ))}
-      </AppShell.Navbar>
+      {!fullWidth && (
+        <AppShell.Navbar p="sm" component="nav" aria-label={t('shell.mainNav')}>
+          {sections.map((s) => (
+            <NavLink
+              key={s}
+              component="button"
+              variant="filled"
+              label={t(`shell.nav.${s}`)}
+              active={section === s}
+              aria-current={section === s ? 'page' : undefined}
+              onClick={() => {
+                setSection(s);
+                if (s === 'clients') setClients({ clientId: null, caseId: null });
+                if (s === 'meetings') setMeetingsVisit((n) => n + 1);
+              }}
+            />
+          ))}
+        </AppShell.Navbar>
+      )}
       <AppShell.Main>
         {section === 'worklist' && <WorklistPage onOpenClient={openClient} />}
+        {section === 'meetings' && <MeetingsPage key={meetingsVisit} user={user} onFullWidth={onFullWidth} />}
         {section === 'clients' && <ClientsSection location={clients} onNavigate={setClients} canEdit={user.role !== 'read_only'} />}
         {section === 'account' && <AccountPage status={status} />}
         {section === 'admin' && <AdminPage currentUserId={user.id} />}
