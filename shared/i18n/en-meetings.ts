@@ -184,6 +184,7 @@ export const enMeetings = {
       done: 'Meeting finished.',
     },
     record: {
+      removedBecause: 'Reason: {{reason}}',
       title: 'Record: meeting {{when}}',
       print: 'Print',
       openNext: 'Open the next meeting',

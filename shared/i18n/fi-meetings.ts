@@ -184,6 +184,7 @@ export const fiMeetings = {
       done: 'Kokous päätetty.',
     },
     record: {
+      removedBecause: 'Syy: {{reason}}',
       title: 'Pöytäkirja: kokous {{when}}',
       print: 'Tulosta',
       openNext: 'Avaa seuraava kokous',

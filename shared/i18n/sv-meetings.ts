@@ -184,6 +184,7 @@ export const svMeetings = {
       done: 'Mötet har avslutats.',
     },
     record: {
+      removedBecause: 'Orsak: {{reason}}',
       title: 'Protokoll: möte {{when}}',
       print: 'Skriv ut',
       openNext: 'Öppna nästa möte',

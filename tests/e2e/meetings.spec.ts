@@ -192,6 +192,7 @@ test('a team meeting: team, schedule, agenda ordered by keyboard, buttons and dr
   const [y, m, d] = nextDay.split('-').map(Number);
   await expect(page.getByRole('row', { name: new RegExp(n3) })).toContainText(`Siirretty kokoukseen ${d}.${m}.${y}`);
   await expect(page.getByRole('row', { name: new RegExp(n1) })).toContainText('Arvioitu');
+  await expect(page.getByRole('row', { name: new RegExp(n2) })).toContainText('Syy: Asiakas perui osallistumisensa.');
   await expect(page.getByRole('row', { name: /Olli Ohjaaja/ })).toContainText('Työllisyyspalvelujen asiantuntija');
   await expect(page.getByRole('row', { name: /Kaisa Kettunen/ })).toContainText('Etänä');
   await expectAccessible(page, 'meeting record');

@@ -94,7 +94,10 @@ export function MeetingRecord({ meeting, nextMeetingId, onOpenMeeting }: { meeti
                   <Table.Td ff="monospace">{item.caseNumber}</Table.Td>
                   <Table.Td>{item.clientName}</Table.Td>
                   <Table.Td>{t(`meetings.kinds.${item.kind}`)}</Table.Td>
-                  <Table.Td><ItemStateBadge item={item} /></Table.Td>
+                  <Table.Td>
+                    <ItemStateBadge item={item} />
+                    {item.outcomeReason && <Text size="sm" mt={4} style={{ whiteSpace: 'pre-wrap' }}>{t('meetings.record.removedBecause', { reason: item.outcomeReason })}</Text>}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
