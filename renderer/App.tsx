@@ -14,6 +14,17 @@ import { Unavailable } from './features/session/Unavailable';
 import { Welcome } from './features/session/Welcome';
 import { Workbench } from './features/shell/Workbench';
 import { BackendUnreachable } from './features/session/BackendUnreachable';
+import { AudiencePage } from './features/assessment/AudiencePage';
+
+/**
+ * `?view=audience&meeting=<id>`: this page is a meeting's shared screen (read only, no controls);
+ * without a meeting (Electron's View menu) it shows the meeting in progress.
+ */
+function audienceView(): { meetingId: string | null } | null {
+  const params = new URLSearchParams(window.location.search);
+  return params.get('view') === 'audience' ? { meetingId: params.get('meeting') } : null;
+}
+const AUDIENCE = audienceView();
 
 type PreStoreView = 'welcome' | 'create' | 'open' | 'recover';
 
@@ -34,6 +45,7 @@ export function App() {
     notifications.clean();
   }, [unlocked, queryClient]);
 
+  if (AUDIENCE) return <AudiencePage meetingId={AUDIENCE.meetingId} />;
   if (status.isPending) {
     return (
       <Center h="100vh">

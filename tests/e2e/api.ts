@@ -43,7 +43,7 @@ export async function seedReadyCase(page: Page, name: string, opts: { identityCo
   const client = await invokeInPage<{ id: string }>(page, 'clients.create', { name, language: 'fi', ...(opts.identityCode ? { identityCode: opts.identityCode } : {}) });
   const c = await invokeInPage<{ id: string; number: string }>(page, 'cases.create', {
     clientId: client.id,
-    referral: { source: 'employment_authority', referrerName: 'Outi Ohjaaja', referrerOrganisation: 'Työllisyyspalvelut', referralDate: today, reason: `Pitkä työttömyys ja selkävaiva (${name}).`, attachments: [] },
+    referral: { source: 'employment_authority', referrerName: 'Outi Ohjaaja', referrerOrganisation: 'Työllisyyspalvelut', referralDate: today, reason: 'Pitkä työttömyys ja selkävaiva.', attachments: [] },
   });
   await invokeInPage(page, 'cases.setStatus', { caseId: c.id, status: 'in_preparation' });
   await invokeInPage(page, 'consents.create', {
