@@ -17,6 +17,8 @@ interface Transport {
 }
 
 const TOKEN_KEY = 'tiimipoyta.token';
+/** Chromium refuses keepalive requests past 64 KiB in flight; stay well below. */
+const KEEPALIVE_LIMIT = 16 * 1024;
 
 /** Takes the token from the URL fragment once, keeps it for reloads of this tab, and wipes it from the address bar. */
 function takeToken(): string {
@@ -65,11 +67,15 @@ function httpTransport(): Transport {
     async call(channel, input) {
       let res: Response;
       try {
+        const body = JSON.stringify(input ?? {});
         res = await fetch(`api/invoke/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
+          body,
           cache: 'no-store',
+          // A save sent as the page goes away (reload, close) still reaches the backend; the
+          // browser allows this for small bodies only, and autosaves are small.
+          keepalive: body.length < KEEPALIVE_LIMIT,
         });
       } catch {
         return { ok: false, error: { code: 'unreachable', message: 'The backend cannot be reached.' } };
