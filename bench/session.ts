@@ -144,14 +144,27 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: /Jatka arviointia|Avaa arviointi/ }).click();
     await focusedStep(page, 'opening').catch(() => page.locator('[data-step="opening"]').focus());
 
+    // In the page: from the key going down to the first frame painted after the step heading turned
+    // to the new step (what the team sees), without the Playwright round trip.
+    await page.evaluate(`(() => {
+      window.__bench = { down: 0, shown: [] };
+      document.addEventListener('keydown', () => { window.__bench.down = performance.now(); }, true);
+      new MutationObserver((records) => {
+        if (!records.some((r) => r.target === document.activeElement)) return;
+        requestAnimationFrame(() => setTimeout(() => window.__bench.shown.push(performance.now() - window.__bench.down), 0));
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-step'] });
+    })()`);
     const stepMs: number[] = [];
     const navigateMs: number[] = [];
+    const byMove = new Map<string, number[]>();
     const walk = async (key: 'Alt+ArrowRight' | 'Alt+ArrowLeft', to: SessionStep) => {
       const start = performance.now();
       const stored = page.waitForResponse((res) => res.url().includes('/api/invoke/meetings.navigate'));
       await page.keyboard.press(key);
       await focusedStep(page, to);
       stepMs.push(performance.now() - start);
+      const move = `${key === 'Alt+ArrowRight' ? '→' : '←'} ${to}`;
+      byMove.set(move, [...(byMove.get(move) ?? []), performance.now() - start]);
       await stored;
       navigateMs.push(performance.now() - start);
     };
@@ -159,8 +172,12 @@ async function main(): Promise<void> {
       for (let i = 1; i < SESSION_STEPS.length; i++) await walk('Alt+ArrowRight', SESSION_STEPS[i]!);
       for (let i = SESSION_STEPS.length - 2; i >= 0; i--) await walk('Alt+ArrowLeft', SESSION_STEPS[i]!);
     }
-    console.log(`session: step change (heading focused)      ${stats(stepMs)}`);
-    console.log(`session: step change (stored for the screen) ${stats(navigateMs)}`);
+    const inPage = (await page.evaluate('window.__bench.shown')) as number[];
+    console.log(`session: step change, in the page (key → painted)   ${stats(inPage)}`);
+    console.log(`session: step change, Playwright (press → focused)  ${stats(stepMs)}`);
+    console.log(`session: step change, Playwright (→ stored for the screen) ${stats(navigateMs)}`);
+    const slowest = [...byMove].map(([move, xs]) => [move, xs.reduce((a, b) => a + b, 0) / xs.length] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    console.log(`session: slowest moves (mean) ${slowest.map(([m, v]) => `${m} ${v.toFixed(1)} ms`).join(', ')}`);
 
     // Autosave round trip on the heaviest step: a qualifier chosen until saved and painted.
     for (let i = 0; i < 3; i++) await walk('Alt+ArrowRight', SESSION_STEPS[i + 1]!);
@@ -180,7 +197,7 @@ async function main(): Promise<void> {
       await page.evaluate('new Promise((done) => requestAnimationFrame(() => done(null)))');
       saveMs.push(performance.now() - start);
     }
-    console.log(`session: qualifier autosave round trip        ${stats(saveMs)}`);
+    console.log(`session: qualifier autosave round trip, Playwright (choose → saved → painted) ${stats(saveMs)}`);
   } finally {
     await browser.close();
     server.stop();
