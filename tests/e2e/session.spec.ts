@@ -270,6 +270,24 @@ for (const lang of ['fi', 'sv'] as const) {
     await expect(page.getByText(S.audience.alreadyOpen)).toBeVisible();
     expect(context.pages().length).toBe(pages);
 
+    // The meeting ends with case 3 not reached (and case 2 begun): both move to a new meeting,
+    // whose agenda then lists them; the finished meeting is its record.
+    await page.getByRole('button', { name: S.exit }).click();
+    await page.getByRole('button', { name: L.meetings.finish.button }).click();
+    const finish = page.getByRole('dialog', { name: L.meetings.finish.title });
+    await expect(finish.getByRole('listitem')).toHaveCount(2);
+    await finish.getByRole('radio', { name: L.meetings.finish.newMeeting }).check();
+    await finish.getByLabel(L.meetings.form.date).fill(dayFromToday(14));
+    await finish.getByLabel(L.meetings.form.time).fill('10:00');
+    await expectAccessible(page, `${lang} finish meeting`);
+    await finish.getByRole('button', { name: L.meetings.finish.confirm }).click();
+    await expect(finish).toBeHidden();
+    await expect(page.getByRole('row', { name: new RegExp(cases[0]!.caseNumber) })).toContainText(L.meetings.outcomes.assessed);
+    await page.getByRole('button', { name: L.meetings.record.openNext }).click();
+    await expect(page.getByRole('row', { name: new RegExp(cases[2]!.caseNumber) })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(cases[1]!.caseNumber) })).toBeVisible();
+    await expect(page.getByRole('row', { name: new RegExp(cases[0]!.caseNumber) })).toHaveCount(0);
+
     // Locking empties the shared screen.
     await page.keyboard.press('Control+Shift+L');
     await expect(audience.getByRole('heading', { name: S.audience.locked })).toBeVisible();

@@ -173,7 +173,8 @@ describe('a full disk', () => {
   });
 
   it('fails a backup that runs out of room while writing with disk_full and no partial file', async (ctx) => {
-    const mnt = mountOrSkip('2m', ctx.skip);
+    // Room for a snapshot and half a container of a store with every table of today's schema.
+    const mnt = mountOrSkip('4m', ctx.skip);
     const { dir, cleanup } = tempDir();
     try {
       const s = await newStore(join(dir, 'store'));
