@@ -20,6 +20,8 @@ export interface WorklistEntry {
   preparerName: string | null;
   updatedAt: string;
   proposedMeetingDate: string | null;
+  /** The date of the meeting whose agenda lists the case now (a case is on at most one). */
+  scheduledMeetingDate: string | null;
   /** See OPEN_ENDED; null when no written consent is valid today. */
   consentValidUntil: string | null;
 }
@@ -40,6 +42,7 @@ interface EntryRow {
   preparer_name: string | null;
   updated_at: string;
   proposed_meeting_date: string | null;
+  scheduled_on: string | null;
   consent_until: string | null;
 }
 
@@ -53,6 +56,7 @@ const rowToEntry = (r: EntryRow): WorklistEntry => ({
   preparerName: r.preparer_name,
   updatedAt: r.updated_at,
   proposedMeetingDate: r.proposed_meeting_date,
+  scheduledMeetingDate: r.scheduled_on,
   consentValidUntil: r.consent_until,
 });
 
@@ -65,8 +69,12 @@ const CONSENT_UNTIL = `(SELECT max(coalesce(n.valid_until, '${OPEN_ENDED}')) FRO
   WHERE n.client_id = k.client_id AND n.form = 'written' AND n.given_on <= $today
     AND (n.withdrawn_on IS NULL OR n.withdrawn_on > $today) AND (n.valid_until IS NULL OR n.valid_until >= $today))`;
 
+/** Items waiting or under way: at most one per case (index agenda_items_one_open_per_case, migration 0090). */
+const ON_AGENDA = "FROM agenda_items ai WHERE ai.case_id = k.id AND ai.state IN ('pending', 'in_progress')";
+const SCHEDULED_ON = `(SELECT m.date ${ON_AGENDA.replace('FROM agenda_items ai', 'FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id')})`;
+
 const COLUMNS = `SELECT k.id AS case_id, k.number, k.status, k.client_id, c.name AS client_name, c.identity_code,
-    u.display_name AS preparer_name, k.updated_at, k.proposed_meeting_date, ${CONSENT_UNTIL} AS consent_until`;
+    u.display_name AS preparer_name, k.updated_at, k.proposed_meeting_date, ${SCHEDULED_ON} AS scheduled_on, ${CONSENT_UNTIL} AS consent_until`;
 const SELECT = `${COLUMNS} FROM cases k JOIN clients c ON c.id = k.client_id LEFT JOIN users u ON u.id = k.preparer_id`;
 
 /**
@@ -92,7 +100,8 @@ const VIEW_FILTER: Record<WorklistView, string> = {
   all: '',
   mine: 'AND k.preparer_id = $userId',
   waiting: "AND +k.status IN ('referred', 'in_preparation')",
-  ready: "AND k.status = 'ready_for_team'",
+  // Ready and not yet on an agenda: what the chair still has to schedule.
+  ready: `AND k.status = 'ready_for_team' AND NOT EXISTS (SELECT 1 ${ON_AGENDA})`,
   consent_expiring: `AND ${CONSENT_DUE}`,
 };
 

@@ -239,6 +239,8 @@ export const worklistRowSchema = z.strictObject({
   preparerName: z.string().nullable(),
   updatedAt: z.string(),
   proposedMeetingDate: z.string().nullable(),
+  /** The date of the meeting whose agenda lists the case now, if any. */
+  scheduledMeetingDate: z.string().nullable(),
   /** The last day a written consent covers, if any is valid now. */
   consentValidUntil: z.string().nullable(),
 });

@@ -42,7 +42,7 @@ test('the worklist: views, status filter, search by case number and by name, ope
   await expect(page.getByText('1 asiaa')).toBeVisible();
   await expectAccessible(page, 'worklist');
 
-  await views.getByText('Valmiina tiimille').click();
+  await views.getByText('Valmiit, ei asialistalla').click();
   await expect(page.getByText('Ei asioita tässä näkymässä.')).toBeVisible();
   await views.getByText('Suostumus päättymässä').click();
   await expect(table.getByRole('row', { name: /Kalle Korhonen/ })).toBeVisible();

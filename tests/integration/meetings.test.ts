@@ -232,6 +232,20 @@ describe('scheduling a meeting', () => {
     expect(await b.value<{ id: string }[]>('meetings.list', { when: 'upcoming' })).toEqual([expect.objectContaining({ id: m.id, itemCount: 2 }), expect.objectContaining({ id: other.id })]);
   });
 
+  it("moves a case from the worklist's 'ready' view to the agenda, and back when it is taken off", async () => {
+    type Row = { caseId: string; scheduledMeetingDate: string | null };
+    const ready = async () => (await b.value<Row[]>('worklist.list', { view: 'ready' })).map((r) => r.caseId).sort();
+    expect(await ready()).toEqual([...cases].sort());
+    const m = await b.value<Detail>('meetings.create', { teamId: ids.team, date: inDays(9), time: '13:00', place: '', chairId: ids.aino });
+    const added = await b.value<Detail>('meetings.addItem', { meetingId: m.id, caseId: cases[1] });
+    expect(await ready()).toEqual([cases[0], cases[2]].sort());
+    const all = await b.value<Row[]>('worklist.list', { view: 'all' });
+    expect(all.find((r) => r.caseId === cases[1])?.scheduledMeetingDate).toBe(inDays(9));
+    expect(all.find((r) => r.caseId === cases[0])?.scheduledMeetingDate).toBeNull();
+    await b.value('meetings.removeItem', { itemId: added.items[0]!.id });
+    expect(await ready()).toEqual([...cases].sort());
+  });
+
   it('warns before the meeting when consent will not cover the team on its date', async () => {
     await b.value('consents.withdraw', { consentId: consents[1], withdrawnOn: today });
     const m = await meetingWithThreeCases(inDays(3));

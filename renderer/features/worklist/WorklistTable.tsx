@@ -87,7 +87,13 @@ export function WorklistTable({ rows, onOpenClient }: { rows: readonly WorklistR
               </Table.Td>
               <Table.Td>{r.preparerName ?? '–'}</Table.Td>
               <Table.Td style={NOWRAP}>{formatDateTime(r.updatedAt, i18n.language)}</Table.Td>
-              <Table.Td style={NOWRAP}>{r.proposedMeetingDate ? formatDay(r.proposedMeetingDate, i18n.language) : '–'}</Table.Td>
+              <Table.Td style={NOWRAP}>
+                {r.scheduledMeetingDate
+                  ? t('worklist.onAgenda', { date: formatDay(r.scheduledMeetingDate, i18n.language) })
+                  : r.proposedMeetingDate
+                    ? t('worklist.proposed', { date: formatDay(r.proposedMeetingDate, i18n.language) })
+                    : '–'}
+              </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={r.consentValidUntil === null && r.status !== 'closed' ? 600 : undefined}>{consent(r.consentValidUntil)}</Text>
               </Table.Td>
