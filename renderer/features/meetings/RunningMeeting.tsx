@@ -11,6 +11,7 @@ import { AttendanceDialog } from './AttendanceDialog';
 import { ConsentWarningBadge, ItemStateBadge } from './Badges';
 import { FinishDialog } from './FinishDialog';
 import { isUnreached, useMeetingUpdated } from './queries';
+import { AddCasePanel } from './AddCasePanel';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const MAX_REASON = 2000;
@@ -137,6 +138,8 @@ export function RunningMeeting({
           </Table.ScrollContainer>
         )}
       </Paper>
+      {/* A case that became ready (or a review that fell due) can still join the meeting. */}
+      {canEdit && <AddCasePanel meetingId={meeting.id} />}
       {canEdit && (
         <Group>
           <Button color="red.9" variant="outline" onClick={() => setDialog({ kind: 'finish' })}>{t('meetings.finish.button')}</Button>
