@@ -113,6 +113,12 @@ export function SessionView({ meetingId, onExit }: { meetingId: string; onExit: 
     [accept, go],
   );
   const toNextCase = useCallback(() => latest.current.nextCase(), []);
+  // Steps of this case already visited stay mounted (hidden): coming back to a long one (the ICF
+  // table) is a display change, not hundreds of fields built again. A new case starts afresh.
+  const visited = useRef<{ itemId: string | null; steps: SessionStep[] }>({ itemId: null, steps: [] });
+  if (visited.current.itemId !== itemId) visited.current = { itemId, steps: [] };
+  if (!visited.current.steps.includes(step)) visited.current.steps = [...visited.current.steps, step];
+  const mountedSteps = SESSION_STEPS.filter((s) => visited.current.steps.includes(s));
   const openAudience = async () => {
     const result = await openAudienceWindow(meetingId, () => isAudienceOpen(meetingId));
     setMessage(t(result === 'opened' ? 'session.audience.opened' : result === 'already_open' ? 'session.audience.alreadyOpen' : 'session.audience.unavailable'));
@@ -216,9 +222,11 @@ export function SessionView({ meetingId, onExit }: { meetingId: string; onExit: 
                   <Loader aria-label={t('common.loading')} />
                 ) : (
                   <SessionProviders assessment={data} meeting={meetingView} settings={settings}>
-                    <div key={`${itemId}:${step}`} data-current-step>
-                      <StepContent step={step} onDropped={afterDrop} completed={item?.state === 'discussed'} onCompleted={accept} onNextCase={nextItem ? toNextCase : null} />
-                    </div>
+                    {mountedSteps.map((s) => (
+                      <div key={`${itemId}:${s}`} data-current-step={s === step ? '' : undefined} hidden={s !== step}>
+                        <StepContent step={s} onDropped={afterDrop} completed={item?.state === 'discussed'} onCompleted={accept} onNextCase={nextItem ? toNextCase : null} />
+                      </div>
+                    ))}
                   </SessionProviders>
                 )}
               </div>
