@@ -33,6 +33,7 @@ import type { OpenStore } from '../../db/store.js';
 import { withAccess } from './access.js';
 import { requireRole, requireUser, type BackendContext } from './context.js';
 import { consentScope, loadItem, loadMeeting, requireInProgress } from './meeting-view.js';
+import { elapsedNow } from './meeting-timer.js';
 
 /** Creates the record on first opening during the meeting; a no-op once it exists. */
 export function ensureAssessment(s: OpenStore, item: AgendaItemRecord): void {
@@ -113,7 +114,8 @@ export function audience(ctx: BackendContext, input: ParsedInput<'assessment.aud
   const access = { action: 'meeting.audienceView', basis: 'team_meeting' as const, clientId: current?.clientId ?? null, entity: current ? `assessment:${current.id}` : `meeting:${m.id}` };
   return withAccess(s, access, () => {
     if (current && s.user.role !== 'read_only') ensureAssessment(s, current);
-    return { meetingId: m.id, step: m.currentStep, assessment: current ? build(s, current, m, true) : null, itemCount: items.length, state: m.state };
+    const timer = current ? { elapsedMs: elapsedNow(current), running: current.runningSince !== null, timeBoxMinutes: current.timeBoxMinutes } : null;
+    return { meetingId: m.id, step: m.currentStep, assessment: current ? build(s, current, m, true) : null, timer, itemCount: items.length, state: m.state };
   });
 }
 

@@ -252,7 +252,15 @@ export const meetingChannels = {
   /** What the shared screen shows now: the current item in presentation form, or null between cases. */
   'assessment.audience': {
     input: z.strictObject({ meetingId: id }),
-    output: z.strictObject({ meetingId: z.string(), step: z.enum(SESSION_STEPS), assessment: assessmentSchema.nullable(), itemCount: z.number().int(), state: z.enum(MEETING_STATES) }),
+    output: z.strictObject({
+      meetingId: z.string(),
+      step: z.enum(SESSION_STEPS),
+      assessment: assessmentSchema.nullable(),
+      /** The current item's time against its box, so the room sees it too (null between cases). */
+      timer: z.strictObject({ elapsedMs: z.number(), running: z.boolean(), timeBoxMinutes: z.number().int() }).nullable(),
+      itemCount: z.number().int(),
+      state: z.enum(MEETING_STATES),
+    }),
   },
   /** Saves one field (last write wins per field); answers with the stored field. */
   'assessment.change': {

@@ -115,6 +115,8 @@ for (const lang of ['fi', 'sv'] as const) {
       for (const n of names) expect(text).not.toContain(n);
     };
     expect(await audienceText()).toContain('131052-****');
+    // The room sees the item's time against its box too.
+    await expect(audience.getByRole('timer')).toBeVisible();
     await checkAudience();
 
     // Opening: attendance and consent; a speaker note the shared screen never gets.

@@ -429,9 +429,9 @@ describe('the shared screen', () => {
     expect(chair.prepared.background.restricted).toBeDefined();
     expect(chair.clientName).toBe('Liisa Laine');
 
-    type Audience = { step: string; itemCount: number; assessment: Assessment };
+    type Audience = { step: string; itemCount: number; assessment: Assessment; timer: { elapsedMs: number; running: boolean; timeBoxMinutes: number } | null };
     let view = await b.value<Audience>('assessment.audience', { meetingId: m.id });
-    expect(view).toMatchObject({ step: 'situation', itemCount: 3 });
+    expect(view).toMatchObject({ step: 'situation', itemCount: 3, timer: { running: true, timeBoxMinutes: 20 } });
     expect(view.assessment).toMatchObject({ presentation: true, clientName: null, clientInitials: 'L. L.', identityCodeMasked: `${hetu.slice(0, 7)}****` });
     expect(view.assessment.prepared).toMatchObject({ restrictedHidden: true });
     const shown = JSON.stringify(view);

@@ -91,7 +91,8 @@ function AudienceScreen({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const key = sessionKeys.audience(meetingId);
-  const audience = useQuery({ queryKey: key, queryFn: () => invoke('assessment.audience', { meetingId }) });
+  // When the answer arrived (monotonic): the item's timer counts on from there between answers.
+  const audience = useQuery({ queryKey: key, queryFn: async () => ({ ...(await invoke('assessment.audience', { meetingId })), receivedAt: performance.now() }) });
   const itemId = audience.data?.assessment?.itemId ?? null;
 
   useEffect(() => {
@@ -111,10 +112,11 @@ function AudienceScreen({ meetingId }: { meetingId: string }) {
   if (state === 'finished') return <Neutral title={t('session.audience.finished')} />;
   const shown = audience.data.assessment;
   if (!shown) return <Neutral title={t('session.audience.between')} />;
+  const timer = audience.data.timer ? { ...audience.data.timer, receivedAt: audience.data.receivedAt } : null;
   return (
     <SessionProviders assessment={shown} meeting={null} settings={READ_ONLY}>
       <Stack gap="lg">
-        <CaseTitle assessment={shown} showName={false} />
+        <CaseTitle assessment={shown} showName={false} timer={timer} />
         <StepHeading step={step} />
         <StepContent key={`${shown.itemId}:${step}`} step={step} completed={false} />
       </Stack>
