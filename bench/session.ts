@@ -2,9 +2,11 @@
  * `npm run bench:session`: the guided session in the browser on a heavy case — 60 ICF categories
  * rated and 200 observations, five professions at the table — timed with Playwright in Debian's
  * Chromium against browser mode (`cli serve`), as a team would feel it:
- *   step:      a step change by keyboard (Alt+→ / Alt+←) until the new step's heading has focus
- *   navigate:  the same step change until the backend has stored where the shared screen is
- *   autosave:  a qualifier chosen until the backend confirmed the save and the screen has painted
+ *   step, in the page:  key down → the new step painted, timed by the page itself
+ *   step, Playwright:   the key press → the new step's heading has focus, timed here (adds the
+ *                       key press's round trip to the browser and a check once a frame)
+ *   navigate:           the same step change until the backend has stored where the screen is
+ *   autosave:           a qualifier chosen until the backend confirmed the save and the screen painted
  * The case is seeded through the backend's own use cases (fixed seed), then the store is handed to
  * a `cli serve` process. Figures are printed, not asserted; the issue's target is p95 ≤ 100 ms.
  */

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { MeetingForm } from './MeetingForm';
 import { MeetingRecord } from './MeetingRecord';
 import { clockTime, meetingKey, meetingWhen, TEAMS_KEY, useMeetingUpdated } from './queries';
 import { RunningMeeting } from './RunningMeeting';
+import { DetailsTable } from './MeetingTables';
 
 export interface MeetingPageProps {
   meetingId: string;
@@ -34,18 +35,7 @@ function Details({ meeting, team }: { meeting: MeetingDetail; team: Team | undef
     [t('meetings.columns.place'), meeting.place || '–'],
     [t('meetings.columns.chair'), meeting.chairName],
   ];
-  return (
-    <Table variant="vertical" layout="fixed" withTableBorder maw={640} aria-label={t('meetings.details.title')}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th scope="row" w={180}>{label}</Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+  return <DetailsTable rows={rows} />;
 }
 
 /** One meeting: planning while scheduled, running it while in progress, its record once finished. */

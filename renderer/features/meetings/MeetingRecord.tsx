@@ -4,6 +4,7 @@ import type { MeetingDetail } from '../../../shared/api/contract';
 import { formatDateTime, formatDay } from '../../../shared/domain/dates';
 import { ItemStateBadge } from './Badges';
 import { clockTime, meetingWhen } from './queries';
+import { AttendanceTable, DetailsTable } from './MeetingTables';
 
 // On paper: no navigation, no buttons, the record alone across the page.
 const PRINT_CSS = `@media print {
@@ -38,40 +39,13 @@ export function MeetingRecord({ meeting, nextMeetingId, onOpenMeeting }: { meeti
           <Button variant="default" onClick={() => window.print()}>{t('meetings.record.print')}</Button>
         </Group>
       </Group>
-      <Table variant="vertical" layout="fixed" withTableBorder maw={640} aria-label={t('meetings.details.title')}>
-        <Table.Tbody>
-          {details.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row" w={180}>{label}</Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DetailsTable rows={details} />
       <section aria-labelledby="record-attendance">
         <Title order={2} size="h3" id="record-attendance" mb="xs">{t('meetings.attendance.title')}</Title>
         {meeting.attendance.length === 0 ? (
           <Text>{t('meetings.record.noAttendance')}</Text>
         ) : (
-          <Table withTableBorder aria-labelledby="record-attendance">
-            <Table.Thead>
-              <Table.Tr>
-                {(['name', 'profession', 'organisation', 'status'] as const).map((c) => (
-                  <Table.Th key={c} scope="col">{t(`meetings.attendance.columns.${c}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {meeting.attendance.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>{a.name}</Table.Td>
-                  <Table.Td>{t(`professions.${a.profession}`)}</Table.Td>
-                  <Table.Td>{a.organisation || '–'}</Table.Td>
-                  <Table.Td>{t(`meetings.attendance.statuses.${a.status}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <AttendanceTable attendance={meeting.attendance} labelledBy="record-attendance" />
         )}
       </section>
       <section aria-labelledby="record-cases">

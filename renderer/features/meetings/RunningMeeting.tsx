@@ -12,6 +12,7 @@ import { ConsentWarningBadge, ItemStateBadge } from './Badges';
 import { FinishDialog } from './FinishDialog';
 import { isUnreached, useMeetingUpdated } from './queries';
 import { AddCasePanel } from './AddCasePanel';
+import { AttendanceTable } from './MeetingTables';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const MAX_REASON = 2000;
@@ -68,25 +69,7 @@ export function RunningMeeting({
           {canEdit && team && <Button variant="default" onClick={() => setDialog({ kind: 'attendance' })}>{t('meetings.attendance.edit')}</Button>}
         </Group>
         <Text mb="xs">{t('meetings.attendance.summary', counts)}</Text>
-        <Table aria-labelledby="attendance-title">
-          <Table.Thead>
-            <Table.Tr>
-              {(['name', 'profession', 'organisation', 'status'] as const).map((c) => (
-                <Table.Th key={c} scope="col">{t(`meetings.attendance.columns.${c}`)}</Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {meeting.attendance.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{a.name}</Table.Td>
-                <Table.Td>{t(`professions.${a.profession}`)}</Table.Td>
-                <Table.Td>{a.organisation || '–'}</Table.Td>
-                <Table.Td fw={a.status === 'absent' ? undefined : 600}>{t(`meetings.attendance.statuses.${a.status}`)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <AttendanceTable attendance={meeting.attendance} labelledBy="attendance-title" emphasiseAttending />
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="progress-title">
         <Title order={2} size="h3" id="progress-title" mb="sm">{t('meetings.agenda.title')}</Title>
