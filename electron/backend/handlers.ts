@@ -12,6 +12,7 @@ import * as consents from './consents.js';
 import * as demo from './demo.js';
 import { draftHandlers } from './drafts.js';
 import { meetingHandlers } from './meeting-handlers.js';
+import { catalogueHandlers } from './catalogue.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
 import * as settings from './settings.js';
@@ -65,4 +66,5 @@ export const handlers = {
   'cases.import': caseFile.importCase,
   ...draftHandlers,
   ...meetingHandlers,
+  ...catalogueHandlers,
 } satisfies HandlerMap;

@@ -67,6 +67,10 @@ export const CHANNEL_NAMES = [
   'assessment.get',
   'assessment.audience',
   'assessment.change',
+  'catalogue.get',
+  'catalogue.saveGroup',
+  'catalogue.saveService',
+  'catalogue.saveProvider',
 ] as const;
 
 export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress', 'meetings.changed', 'meetings.navigated', 'assessment.changed'] as const;

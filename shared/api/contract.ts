@@ -36,9 +36,11 @@ import {
   username,
   worklistRowSchema,
 } from './schemas.js';
+import { catalogueChannels } from './contract-catalogue.js';
 import { meetingChannels, meetingEvents } from './contract-meetings.js';
 export * from './schemas.js';
 export * from './contract-meetings.js';
+export * from './contract-catalogue.js';
 
 /** A form's unsaved draft: which form (`client.new`, `referral:<caseId>`…), at most this much JSON. */
 export const DRAFT_FORM_KEY = /^[a-z][a-z.]{0,40}(:[A-Za-z0-9_-]{1,100})?$/;
@@ -232,6 +234,7 @@ export const contract = {
   /** Forgets a draft (the form was submitted or cancelled). */
   'drafts.discard': { input: z.strictObject({ formKey }), output: empty },
   ...meetingChannels,
+  ...catalogueChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

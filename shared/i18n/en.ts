@@ -1,4 +1,5 @@
 import { enCases } from './en-cases.js';
+import { enCatalogue } from './en-catalogue.js';
 import { enMeetings } from './en-meetings.js';
 import { enSession } from './en-session.js';
 import type { Messages } from './types.js';
@@ -247,6 +248,7 @@ export const en: Messages = {
     tabs: {
       users: 'Users',
       teams: 'Teams',
+      catalogue: 'Services',
       audit: 'Access log',
       backup: 'Backups',
       settings: 'Settings',
@@ -366,6 +368,9 @@ export const en: Messages = {
       'team.create': 'Team created',
       'team.list': 'Teams viewed',
       'team.update': 'Team changed',
+      'catalogue.saveGroup': 'Service group changed',
+      'catalogue.saveService': 'Service changed',
+      'catalogue.saveProvider': 'Service provider changed',
     },
     bases: {
       case_preparation: 'Case preparation',
@@ -399,6 +404,7 @@ export const en: Messages = {
     saved: 'Settings saved.',
   },
   ...enCases,
+  ...enCatalogue,
   ...enMeetings,
   ...enSession,
 };

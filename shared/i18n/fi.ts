@@ -1,5 +1,6 @@
 /** Finnish: the default language and the reference shape for sv and en (see ./index.ts). */
 import { fiCases } from './fi-cases.js';
+import { fiCatalogue } from './fi-catalogue.js';
 import { fiMeetings } from './fi-meetings.js';
 import { fiSession } from './fi-session.js';
 
@@ -247,6 +248,7 @@ export const fi = {
     tabs: {
       users: 'Käyttäjät',
       teams: 'Tiimit',
+      catalogue: 'Palvelut',
       audit: 'Lokitiedot',
       backup: 'Varmuuskopiot',
       settings: 'Asetukset',
@@ -366,6 +368,9 @@ export const fi = {
       'team.create': 'Tiimi luotu',
       'team.list': 'Tiimit katsottu',
       'team.update': 'Tiimiä muutettu',
+      'catalogue.saveGroup': 'Palveluryhmää muutettu',
+      'catalogue.saveService': 'Palvelua muutettu',
+      'catalogue.saveProvider': 'Palveluntuottajaa muutettu',
     },
     bases: {
       case_preparation: 'Asian valmistelu',
@@ -399,6 +404,7 @@ export const fi = {
     saved: 'Asetukset tallennettu.',
   },
   ...fiCases,
+  ...fiCatalogue,
   ...fiMeetings,
   ...fiSession,
 } as const;

@@ -1,4 +1,5 @@
 import { svCases } from './sv-cases.js';
+import { svCatalogue } from './sv-catalogue.js';
 import { svMeetings } from './sv-meetings.js';
 import { svSession } from './sv-session.js';
 import type { Messages } from './types.js';
@@ -247,6 +248,7 @@ export const sv: Messages = {
     tabs: {
       users: 'Användare',
       teams: 'Team',
+      catalogue: 'Tjänster',
       audit: 'Loggdata',
       backup: 'Säkerhetskopior',
       settings: 'Inställningar',
@@ -366,6 +368,9 @@ export const sv: Messages = {
       'team.create': 'Team skapat',
       'team.list': 'Team visade',
       'team.update': 'Team ändrat',
+      'catalogue.saveGroup': 'Tjänstegrupp ändrad',
+      'catalogue.saveService': 'Tjänst ändrad',
+      'catalogue.saveProvider': 'Tjänsteproducent ändrad',
     },
     bases: {
       case_preparation: 'Beredning av ärendet',
@@ -399,6 +404,7 @@ export const sv: Messages = {
     saved: 'Inställningarna har sparats.',
   },
   ...svCases,
+  ...svCatalogue,
   ...svMeetings,
   ...svSession,
 };
