@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Channel, Input, Output } from '../shared/api/contract.js';
-import { todayInFinland } from '../shared/domain/dates.js';
+import { addDays, todayInFinland } from '../shared/domain/dates.js';
 import { ICF_BRIEF_VR_CODES, ICF_CATALOGUE, qualifiersFor } from '../shared/domain/icf.js';
 import { SESSION_STEPS, type SessionStep } from '../shared/domain/meeting.js';
 import type { Profession } from '../shared/domain/user.js';
@@ -33,10 +33,6 @@ const ICF_RATINGS = 60;
 const NOTES = 200;
 const CLI = join(import.meta.dirname, '..', 'electron', 'cli.js');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** Seeds one ready case, a team, a started meeting and a heavy assessment; returns the meeting id. */
 async function seed(dataDir: string): Promise<void> {

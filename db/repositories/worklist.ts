@@ -4,6 +4,7 @@
  * access log are the backend's (electron/backend/worklist.ts).
  */
 import type { CaseStatus } from '../../shared/domain/case.js';
+import { addDays } from '../../shared/domain/dates.js';
 import type { Db } from '../connection.js';
 import { NAME_FOLDS, NAME_KEY } from '../migrations/0070-search-indexes.js';
 
@@ -70,8 +71,8 @@ const CONSENT_UNTIL = `(SELECT max(coalesce(n.valid_until, '${OPEN_ENDED}')) FRO
     AND (n.withdrawn_on IS NULL OR n.withdrawn_on > $today) AND (n.valid_until IS NULL OR n.valid_until >= $today))`;
 
 /** Items waiting or under way: at most one per case (index agenda_items_one_open_per_case, migration 0090). */
-const ON_AGENDA = "FROM agenda_items ai WHERE ai.case_id = k.id AND ai.state IN ('pending', 'in_progress')";
-const SCHEDULED_ON = `(SELECT m.date ${ON_AGENDA.replace('FROM agenda_items ai', 'FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id')})`;
+const OPEN_ITEM = "ai.case_id = k.id AND ai.state IN ('pending', 'in_progress')";
+const SCHEDULED_ON = `(SELECT m.date FROM agenda_items ai JOIN meetings m ON m.id = ai.meeting_id WHERE ${OPEN_ITEM})`;
 
 const COLUMNS = `SELECT k.id AS case_id, k.number, k.status, k.client_id, c.name AS client_name, c.identity_code,
     u.display_name AS preparer_name, k.updated_at, k.proposed_meeting_date, ${SCHEDULED_ON} AS scheduled_on, ${CONSENT_UNTIL} AS consent_until`;
@@ -101,7 +102,7 @@ const VIEW_FILTER: Record<WorklistView, string> = {
   mine: 'AND k.preparer_id = $userId',
   waiting: "AND +k.status IN ('referred', 'in_preparation')",
   // Ready and not yet on an agenda: what the chair still has to schedule.
-  ready: `AND k.status = 'ready_for_team' AND NOT EXISTS (SELECT 1 ${ON_AGENDA})`,
+  ready: `AND k.status = 'ready_for_team' AND NOT EXISTS (SELECT 1 FROM agenda_items ai WHERE ${OPEN_ITEM})`,
   consent_expiring: `AND ${CONSENT_DUE}`,
 };
 
@@ -112,12 +113,6 @@ export interface WorklistQuery {
   /** YYYY-MM-DD, the Finnish calendar day. */
   today: string;
   limit: number;
-}
-
-function addDays(isoDay: string, days: number): string {
-  const d = new Date(`${isoDay}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Open cases of one view, newest change first. */

@@ -5,13 +5,10 @@
  * UI, as the administrator.
  */
 import type { AssessmentChange, Channel, Input, Output } from '../../shared/api/contract.js';
+import { addDays } from '../../shared/domain/dates.js';
 import { DEMO_ACCOUNTS } from './demo-people.js';
 
 type Call = <K extends Channel>(channel: K, input: Input<K>) => Promise<Output<K>>;
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** What the team said of an assessed demo case (fictional, in the words a team would use). */
 const ASSESSMENTS: readonly AssessmentChange[][] = [

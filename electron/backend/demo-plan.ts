@@ -5,6 +5,7 @@
  */
 import type { BackgroundSectionInput, ClientViewInput, Input } from '../../shared/api/contract.js';
 import type { CaseOutcome } from '../../shared/domain/case.js';
+import { addDays } from '../../shared/domain/dates.js';
 import { makeHenkilotunnus } from '../../shared/domain/henkilotunnus.js';
 import { CONSENT_ORGANISATIONS, DATA_CATEGORIES, KYKYVIISARI_DOMAINS } from '../../shared/domain/preparation.js';
 import { DEMO_ACCOUNTS, FIRST_NAMES, int, LAST_NAMES, MUNICIPALITIES, OTHER_LANGUAGE_CLIENTS, pick, REFERRERS, seeded, shuffle, STREETS, type Rng } from './demo-people.js';
@@ -44,8 +45,6 @@ export interface ClientPlan {
   cases: CasePlan[];
 }
 
-const DAY = 86_400_000;
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T12:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The team meets on Tuesdays: the k-th Tuesday after today (k = 0 is the next one). */
 function tuesday(today: string, k: number): string {

@@ -44,3 +44,10 @@ export function formatTime(iso: string, language: string): string {
 export function formatDay(day: string, language: string): string {
   return formatter(language, 'day', { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
+
+/** A calendar day (YYYY-MM-DD) moved by whole days; days have no time zone, so no DST to trip on. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

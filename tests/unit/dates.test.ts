@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatTime, localeFor, todayInFinland } from '../../shared/domain/dates.js';
+import { addDays, formatDateTime, formatDay, formatTime, localeFor, todayInFinland } from '../../shared/domain/dates.js';
 
 describe('dates in Finnish time', () => {
   it('takes the day from the Finnish calendar, not UTC', () => {
@@ -15,5 +15,17 @@ describe('dates in Finnish time', () => {
     expect(formatDay('2026-03-01', 'en')).toBe('01/03/2026');
     expect(formatDateTime('2026-11-24T12:05:09Z', 'fi', true)).toContain('14.05.09');
     expect(localeFor('xx')).toBe('fi-FI');
+  });
+});
+
+describe('addDays', () => {
+  it('moves calendar days across month ends, leap days and the DST changes', () => {
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(addDays('2026-10-26', -2)).toBe('2026-10-24');
+    expect(addDays('2026-12-31', 365)).toBe('2027-12-31');
+    expect(addDays('2026-11-24', 0)).toBe('2026-11-24');
   });
 });
