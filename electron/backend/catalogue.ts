@@ -22,8 +22,6 @@ const cleanNames = (names: CatalogueNames): CatalogueNames => {
   return out;
 };
 
-const cleanText = (raw: string): string => raw.normalize('NFC').replace(/\s+/gu, ' ').trim();
-
 export function get(ctx: BackendContext): Output<'catalogue.get'> {
   const s = requireUser(ctx);
   return { groups: listGroups(s.db), services: listServices(s.db), providers: listProviders(s.db) };
@@ -63,12 +61,12 @@ export function saveService(ctx: BackendContext, input: ParsedInput<'catalogue.s
 
 export function saveProvider(ctx: BackendContext, input: ParsedInput<'catalogue.saveProvider'>): Output<'catalogue.saveProvider'> {
   const s = requireRole(ctx, 'administrator');
-  const organisation = cleanText(input.organisation);
+  const organisation = normaliseName(input.organisation);
   if (!organisation) throw new AppError('invalid_input', 'The organisation is needed.', { fields: ['organisation'] });
   return s.db.transaction(() => {
     if (input.id && !getProvider(s.db, input.id)) throw new AppError('not_found', 'No such provider.');
     const id = input.id ?? randomUUID();
-    upsertProvider(s.db, { id, organisation, unit: cleanText(input.unit), contact: cleanText(input.contact), providerType: input.providerType, active: input.active });
+    upsertProvider(s.db, { id, organisation, unit: normaliseName(input.unit), contact: normaliseName(input.contact), providerType: input.providerType, active: input.active });
     record(s, { action: 'catalogue.saveProvider', basis: 'administration', entity: `provider:${id}`, details: { created: !input.id, active: input.active } });
     return getProvider(s.db, id)!;
   })();
