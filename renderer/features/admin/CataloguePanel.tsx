@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Provider, Service, ServiceGroup } from '../../../shared/api/contract-catalogue';
 import { MAX_SHORT_TEXT } from '../../../shared/domain/case';
@@ -35,6 +35,45 @@ function StatusBadge({ active }: { active: boolean }) {
   );
 }
 
+function EditCell({ label, onEdit }: { label: string; onEdit: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      <Button size="xs" variant="default" onClick={onEdit} aria-label={label}>
+        {t('catalogue.edit')}
+      </Button>
+    </Table.Td>
+  );
+}
+
+/** One part of the catalogue: its title and add button, then its table (or a line saying it is empty). */
+function CatalogueSection<T>({ area, columns, rows, onAdd, row }: { area: 'services' | 'groups' | 'providers'; columns: readonly string[]; rows: readonly T[] | undefined; onAdd: () => void; row: (item: T) => ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2} size="h3">{t(`catalogue.${area}.title`)}</Title>
+        <Button onClick={onAdd} disabled={!rows}>{t(`catalogue.${area}.add`)}</Button>
+      </Group>
+      {rows?.length === 0 && <Text>{t(`catalogue.${area}.none`)}</Text>}
+      {rows && rows.length > 0 && (
+        <Table.ScrollContainer minWidth={columns.length > 3 ? 800 : 0}>
+          <Table striped aria-label={t(`catalogue.${area}.title`)}>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((c) => (
+                  <Table.Th key={c} scope="col">{t(`catalogue.${area}.columns.${c}`)}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{rows.map(row)}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
 /** Administrator: the service catalogue (groups and services in three languages) and named local providers. */
 export function CataloguePanel() {
   const { t } = useTranslation();
@@ -63,115 +102,50 @@ export function CataloguePanel() {
       <Text>{t('catalogue.intro')}</Text>
       <FormError error={catalogue.error} />
 
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h3">{t('catalogue.services.title')}</Title>
-          <Button onClick={() => setDialog({ kind: 'service', service: null })} disabled={!catalogue.data}>{t('catalogue.services.add')}</Button>
-        </Group>
-        {catalogue.data?.services.length === 0 && <Text>{t('catalogue.services.none')}</Text>}
-        {catalogue.data && catalogue.data.services.length > 0 && (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped aria-label={t('catalogue.services.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  {(['name', 'providerType', 'group', 'status', 'actions'] as const).map((c) => (
-                    <Table.Th key={c} scope="col">{t(`catalogue.services.columns.${c}`)}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {catalogue.data.services.map((s) => (
-                  <Table.Tr key={s.id} data-testid={`service-row-${s.id}`}>
-                    <Table.Td fw={600}>{s.names[lang]}</Table.Td>
-                    <Table.Td>{t(`catalogue.providerTypes.${s.providerType}`)}</Table.Td>
-                    <Table.Td>{groupName(s.groupId)}</Table.Td>
-                    <Table.Td><StatusBadge active={s.active} /></Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'service', service: s })} aria-label={t('catalogue.services.editNamed', { name: s.names[lang] })}>
-                        {t('catalogue.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <CatalogueSection
+        area="services"
+        columns={['name', 'providerType', 'group', 'status', 'actions']}
+        rows={catalogue.data?.services}
+        onAdd={() => setDialog({ kind: 'service', service: null })}
+        row={(s) => (
+          <Table.Tr key={s.id} data-testid={`service-row-${s.id}`}>
+            <Table.Td fw={600}>{s.names[lang]}</Table.Td>
+            <Table.Td>{t(`catalogue.providerTypes.${s.providerType}`)}</Table.Td>
+            <Table.Td>{groupName(s.groupId)}</Table.Td>
+            <Table.Td><StatusBadge active={s.active} /></Table.Td>
+            <EditCell label={t('catalogue.services.editNamed', { name: s.names[lang] })} onEdit={() => setDialog({ kind: 'service', service: s })} />
+          </Table.Tr>
         )}
-      </Stack>
-
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h3">{t('catalogue.groups.title')}</Title>
-          <Button onClick={() => setDialog({ kind: 'group', group: null })} disabled={!catalogue.data}>{t('catalogue.groups.add')}</Button>
-        </Group>
-        {catalogue.data?.groups.length === 0 && <Text>{t('catalogue.groups.none')}</Text>}
-        {catalogue.data && catalogue.data.groups.length > 0 && (
-          <Table striped aria-label={t('catalogue.groups.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                {(['name', 'status', 'actions'] as const).map((c) => (
-                  <Table.Th key={c} scope="col">{t(`catalogue.groups.columns.${c}`)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {catalogue.data.groups.map((g) => (
-                <Table.Tr key={g.id}>
-                  <Table.Td fw={600}>{g.names[lang]}</Table.Td>
-                  <Table.Td><StatusBadge active={g.active} /></Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'group', group: g })} aria-label={t('catalogue.groups.editNamed', { name: g.names[lang] })}>
-                      {t('catalogue.edit')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+      />
+      <CatalogueSection
+        area="groups"
+        columns={['name', 'status', 'actions']}
+        rows={catalogue.data?.groups}
+        onAdd={() => setDialog({ kind: 'group', group: null })}
+        row={(g) => (
+          <Table.Tr key={g.id}>
+            <Table.Td fw={600}>{g.names[lang]}</Table.Td>
+            <Table.Td><StatusBadge active={g.active} /></Table.Td>
+            <EditCell label={t('catalogue.groups.editNamed', { name: g.names[lang] })} onEdit={() => setDialog({ kind: 'group', group: g })} />
+          </Table.Tr>
         )}
-      </Stack>
-
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h3">{t('catalogue.providers.title')}</Title>
-          <Button onClick={() => setDialog({ kind: 'provider', provider: null })} disabled={!catalogue.data}>{t('catalogue.providers.add')}</Button>
-        </Group>
-        {catalogue.data?.providers.length === 0 && <Text>{t('catalogue.providers.none')}</Text>}
-        {catalogue.data && catalogue.data.providers.length > 0 && (
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped aria-label={t('catalogue.providers.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  {(['organisation', 'unit', 'contact', 'providerType', 'status', 'actions'] as const).map((c) => (
-                    <Table.Th key={c} scope="col">{t(`catalogue.providers.columns.${c}`)}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {catalogue.data.providers.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td fw={600}>{p.organisation}</Table.Td>
-                    <Table.Td>{p.unit || '–'}</Table.Td>
-                    <Table.Td>{p.contact || '–'}</Table.Td>
-                    <Table.Td>{t(`catalogue.providerTypes.${p.providerType}`)}</Table.Td>
-                    <Table.Td><StatusBadge active={p.active} /></Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setDialog({ kind: 'provider', provider: p })}
-                        aria-label={t('catalogue.providers.editNamed', { name: [p.organisation, p.unit].filter(Boolean).join(', ') })}
-                      >
-                        {t('catalogue.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      />
+      <CatalogueSection
+        area="providers"
+        columns={['organisation', 'unit', 'contact', 'providerType', 'status', 'actions']}
+        rows={catalogue.data?.providers}
+        onAdd={() => setDialog({ kind: 'provider', provider: null })}
+        row={(p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td fw={600}>{p.organisation}</Table.Td>
+            <Table.Td>{p.unit || '–'}</Table.Td>
+            <Table.Td>{p.contact || '–'}</Table.Td>
+            <Table.Td>{t(`catalogue.providerTypes.${p.providerType}`)}</Table.Td>
+            <Table.Td><StatusBadge active={p.active} /></Table.Td>
+            <EditCell label={t('catalogue.providers.editNamed', { name: [p.organisation, p.unit].filter(Boolean).join(', ') })} onEdit={() => setDialog({ kind: 'provider', provider: p })} />
+          </Table.Tr>
         )}
-      </Stack>
+      />
 
       <Modal opened={dialog !== null} onClose={close} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {dialog?.kind === 'group' && <GroupForm group={dialog.group} onDone={(g) => done(g.names[lang])} onCancel={close} />}
