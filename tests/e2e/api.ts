@@ -4,6 +4,7 @@
  * tests/e2e/preparation.spec.ts walks through the UI).
  */
 import type { Page } from '@playwright/test';
+import { addDays, todayInFinland } from '../../shared/domain/dates.js';
 
 export async function invokeInPage<T = Record<string, unknown>>(page: Page, channel: string, input: unknown = {}): Promise<T> {
   const result = await page.evaluate(
@@ -22,9 +23,9 @@ export async function invokeInPage<T = Record<string, unknown>>(page: Page, chan
   return result.value as T;
 }
 
+/** The Finnish calendar day `days` from today (what the backend calls today). */
 function dayFromToday(days: number): string {
-  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
-  return new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return addDays(todayInFinland(), days);
 }
 
 export interface SeededCase {
