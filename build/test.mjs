@@ -22,6 +22,8 @@ mkdirSync(tmp, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
+/** Names and first error lines of failed tests, printed again in the summary (CI shows only the tail). */
+const failures = [];
 
 function record(step, passed, failed, skipped = 0, ms = 0) {
   totals.passed += passed;
@@ -71,9 +73,30 @@ function playwright(step, configArgs, jsonName) {
   section(step);
   const out = join(tmp, jsonName);
   const { ok, ms } = run(bin('playwright'), ['test', ...configArgs], { PW_JSON_OUTPUT: out });
-  const s = readJson(out)?.stats;
+  const report = readJson(out);
+  const s = report?.stats;
   if (!s) return record(step, 0, 1, 0, ms);
+  collectPlaywrightFailures(report.suites ?? [], []);
   record(step, s.expected + (s.flaky ?? 0), s.unexpected + (ok || s.unexpected ? 0 : 1), s.skipped, ms);
+}
+
+function firstLine(text) {
+  return String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim()) ?? '';
+}
+
+function collectPlaywrightFailures(suites, path) {
+  for (const suite of suites) {
+    const here = suite.title ? [...path, suite.title] : path;
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'unexpected' && t.status !== 'flaky') continue;
+        const failed = (t.results ?? []).find((r) => r.status !== 'passed' && r.status !== 'skipped');
+        const where = failed?.error?.location ? ` (${failed.error.location.file.split('/').slice(-2).join('/')}:${failed.error.location.line})` : '';
+        failures.push(`${t.status === 'flaky' ? 'flaky' : 'failed'}: ${[...here, spec.title].join(' › ')}${where}\n      ${firstLine(failed?.error?.message)}`);
+      }
+    }
+    collectPlaywrightFailures(suite.suites ?? [], here);
+  }
 }
 
 section('system programs');
@@ -94,6 +117,11 @@ section('vitest: unit, integration, layering');
   const out = join(tmp, 'vitest.json');
   const { ok, ms } = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
   const v = readJson(out);
+  for (const file of v?.testResults ?? []) {
+    for (const a of file.assertionResults ?? []) {
+      if (a.status === 'failed') failures.push(`failed: ${file.name.replace(root + '/', '')} › ${a.fullName}\n      ${firstLine(a.failureMessages?.[0])}`);
+    }
+  }
   if (!v) record('vitest', 0, 1, 0, ms);
   else record('vitest', v.numPassedTests, v.numFailedTests + (ok || v.numFailedTests ? 0 : 1), v.numPendingTests + v.numTodoTests, ms);
 }
@@ -113,5 +141,6 @@ section('summary');
 for (const r of rows) {
   process.stdout.write(`${r.failed ? 'FAIL' : 'ok  '} ${r.step.padEnd(44)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed ${String(r.skipped).padStart(3)} skipped ${(r.ms / 1000).toFixed(1).padStart(6)} s\n`);
 }
+for (const f of failures) process.stdout.write(`${f}\n`);
 process.stdout.write(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(totals.failed ? 1 : 0);
