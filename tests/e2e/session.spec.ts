@@ -70,6 +70,9 @@ async function openSession(page: Page, L: Catalogue, label: string): Promise<voi
   await page.getByRole('navigation').getByRole('button', { name: L.shell.nav.meetings, exact: true }).click();
   await page.getByRole('button', { name: new RegExp(`^${fill(L.meetings.open, { when: '.*', team: 'Jyväskylän työkykytiimi' })}$`) }).click();
   await page.getByRole('button', { name: label }).click();
+  // The session has loaded (and its shortcuts listen) once a step heading holds the focus: a key
+  // pressed before that would go nowhere.
+  await expect(page.locator('h2[data-step]')).toBeFocused();
 }
 
 /** Every autosave on the page has landed. */
