@@ -3,3 +3,4 @@ await import('./run.js');
 await import('./encryption.js');
 await import('./audit.js');
 await import('./search.js');
+await import('./plan.js');

@@ -50,6 +50,9 @@ Usage: npm run cli -- <command> [options]
          --use-existing-client attaches the case to that client (whose details are kept).
   cases list --data DIR [--user NAME]
          One case a line: case number, client initials, status.
+  plan verify --data DIR --plan ID [--user NAME]
+         Recompute every version's payload hash and signatures; one line per version and per
+         signature (VALID or INVALID); exit 1 if anything is invalid.
   help   This text.
 
 Commands that open a store sign in as --user (default: the store's first administrator) with the
@@ -61,7 +64,7 @@ type Flags = Record<string, string | true>;
 export function parseArgs(argv: string[]): { command: string; sub: string | undefined; flags: Flags } {
   const [command = 'help', ...afterCommand] = argv;
   // One optional word after the command (`audit verify`).
-  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && ['audit', 'case', 'cases'].includes(command) ? afterCommand[0] : undefined;
+  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && ['audit', 'case', 'cases', 'plan'].includes(command) ? afterCommand[0] : undefined;
   const rest = sub === undefined ? afterCommand : afterCommand.slice(1);
   const flags: Flags = {};
   for (let i = 0; i < rest.length; i++) {
@@ -312,6 +315,29 @@ async function casesCommand(sub: string | undefined, flags: Flags): Promise<void
   process.stdout.write(rows.map((r) => `${r.number}  ${initials(r.clientName)}  ${r.status}\n`).join(''));
 }
 
+/** Staff are named; the client only by initials, as everywhere on a terminal. */
+const signerLabel = (kind: string, name: string) => (kind === 'client_drawn' || kind === 'client_oral' ? initials(name) : name);
+
+async function planCommand(sub: string | undefined, flags: Flags): Promise<void> {
+  const planId = str(flags, 'plan');
+  if (sub !== 'verify' || !planId) throw new AppError('invalid_input', 'Usage: plan verify --data DIR --plan ID [--user NAME]');
+  const result = await withSignedIn(flags, (call) => call('plans.verify', { planId }) as Promise<Output<'plans.verify'>>);
+  const mark = (valid: boolean) => (valid ? 'VALID  ' : 'INVALID');
+  const lines: string[] = [];
+  let ok = true;
+  for (const v of result.versions) {
+    if (v.valid === null) {
+      lines.push(`DRAFT   version ${v.version}: not frozen, nothing to verify`);
+      continue;
+    }
+    ok &&= v.valid;
+    lines.push(`${mark(v.valid)} version ${v.version} (${v.state}): payload ${v.payloadValid ? 'intact' : 'does not match its hash or its rows'}, ${v.signatures.length} signatures`);
+    for (const sig of v.signatures) lines.push(`${mark(sig.valid)} version ${v.version} signature ${sig.kind} ${signerLabel(sig.kind, sig.name)}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!ok) process.exitCode = 1;
+}
+
 async function main(argv: string[]): Promise<void> {
   const { command, flags, sub } = parseArgs(argv);
   switch (command) {
@@ -331,6 +357,8 @@ async function main(argv: string[]): Promise<void> {
       return caseCommand(sub, flags);
     case 'cases':
       return casesCommand(sub, flags);
+    case 'plan':
+      return planCommand(sub, flags);
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

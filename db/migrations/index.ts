@@ -13,6 +13,7 @@ import * as m0070 from './0070-search-indexes.js';
 import * as m0080 from './0080-drafts.js';
 import * as m0090 from './0090-teams-meetings.js';
 import * as m0100 from './0100-catalogue.js';
+import * as m0110 from './0110-plans.js';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'drafts', up: m0080.up },
   { version: 90, name: 'teams-meetings', up: m0090.up },
   { version: 100, name: 'catalogue', up: m0100.up },
+  { version: 110, name: 'plans', up: m0110.up },
 ];

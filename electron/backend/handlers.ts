@@ -13,6 +13,7 @@ import * as demo from './demo.js';
 import { draftHandlers } from './drafts.js';
 import { meetingHandlers } from './meeting-handlers.js';
 import { catalogueHandlers } from './catalogue.js';
+import { planHandlers } from './plan-handlers.js';
 import type { BackendContext } from './context.js';
 import * as session from './session.js';
 import * as settings from './settings.js';
@@ -67,4 +68,5 @@ export const handlers = {
   ...draftHandlers,
   ...meetingHandlers,
   ...catalogueHandlers,
+  ...planHandlers,
 } satisfies HandlerMap;

@@ -71,9 +71,30 @@ export const CHANNEL_NAMES = [
   'catalogue.saveGroup',
   'catalogue.saveService',
   'catalogue.saveProvider',
+  'plans.forCase',
+  'plans.get',
+  'plans.start',
+  'plans.saveGoal',
+  'plans.removeGoal',
+  'plans.saveAction',
+  'plans.removeAction',
+  'plans.move',
+  'plans.saveDetails',
+  'plans.freeze',
+  'plans.reopen',
+  'plans.sign',
+  'plans.confirm',
+  'plans.clientSign',
+  'plans.revise',
+  'plans.setActionStatus',
+  'plans.verify',
+  'coordinators.candidates',
+  'coordinators.forCase',
+  'coordinators.assign',
+  'coordinators.worklist',
 ] as const;
 
-export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress', 'meetings.changed', 'meetings.navigated', 'assessment.changed'] as const;
+export const EVENT_NAMES = ['session.locked', 'clients.changed', 'backup.progress', 'meetings.changed', 'meetings.navigated', 'assessment.changed', 'plans.changed'] as const;
 
 /** The prefix of every IPC event channel, so events can never collide with invoke channels. */
 export const EVENT_PREFIX = 'event:';

@@ -38,9 +38,11 @@ import {
 } from './schemas.js';
 import { catalogueChannels } from './contract-catalogue.js';
 import { meetingChannels, meetingEvents } from './contract-meetings.js';
+import { planChannels, planEvents } from './contract-plans.js';
 export * from './schemas.js';
 export * from './contract-meetings.js';
 export * from './contract-catalogue.js';
+export * from './contract-plans.js';
 
 /** A form's unsaved draft: which form (`client.new`, `referral:<caseId>`…), at most this much JSON. */
 export const DRAFT_FORM_KEY = /^[a-z][a-z.]{0,40}(:[A-Za-z0-9_-]{1,100})?$/;
@@ -235,6 +237,7 @@ export const contract = {
   'drafts.discard': { input: z.strictObject({ formKey }), output: empty },
   ...meetingChannels,
   ...catalogueChannels,
+  ...planChannels,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -258,6 +261,7 @@ export const events = {
   /** A backup is being written: bytes done of total, per phase. */
   'backup.progress': z.strictObject({ phase: z.enum(['snapshot', 'write', 'verify']), done: z.number(), total: z.number() }),
   ...meetingEvents,
+  ...planEvents,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -52,7 +52,8 @@ const MANUAL: Record<CaseStatus, readonly CaseStatus[]> = {
   in_preparation: ['referred', 'ready_for_team', 'closed'],
   ready_for_team: ['in_preparation', 'closed'],
   assessed: ['closed'],
-  plan_signed: ['closed'],
+  // Services may begin before anyone marks an action under way.
+  plan_signed: ['in_services', 'closed'],
   in_services: ['in_follow_up', 'closed'],
   in_follow_up: ['in_services', 'closed'],
   closed: [],

@@ -20,6 +20,10 @@ const CLIENT_DATA_REPOSITORIES = [
   // Agendas name clients; assessment records hold what the team said of them.
   'db/repositories/meetings',
   'db/repositories/assessments',
+  // The plan names the client and what was agreed with them; coordinators name their clients.
+  'db/repositories/plans',
+  'db/repositories/plan-signatures',
+  'db/repositories/coordinators',
 ];
 
 const repo = join(import.meta.dirname, '..', '..');
