@@ -139,9 +139,11 @@ export function upsertExternal(db: Db, e: Omit<External, 'active'>, position: nu
   ).run(e.id, e.teamId, e.name, e.organisation, e.profession, position);
 }
 
-/** Takes an external off the team: deleted, or kept inactive when attendance names them. */
+/** Takes an external off the team: deleted, or kept inactive when attendance or a coordinator row names them. */
 export function retireExternal(db: Db, id: string): void {
-  const named = db.prepare('SELECT 1 FROM meeting_attendance WHERE external_id = ? LIMIT 1').get(id) !== undefined;
+  const named =
+    db.prepare('SELECT 1 FROM meeting_attendance WHERE external_id = ? LIMIT 1').get(id) !== undefined ||
+    db.prepare('SELECT 1 FROM case_coordinators WHERE external_id = ? LIMIT 1').get(id) !== undefined;
   if (named) db.prepare('UPDATE team_externals SET active = 0 WHERE id = ?').run(id);
   else db.prepare('DELETE FROM team_externals WHERE id = ?').run(id);
 }
