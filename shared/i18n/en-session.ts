@@ -20,7 +20,6 @@ export const enSession = {
       coordinator: 'Coordinator',
       sign: 'Sign',
     },
-    laterShort: 'next release',
     previous: 'Previous step',
     next: 'Next step',
     nextCase: 'Next case',
@@ -202,13 +201,6 @@ export const enSession = {
       completed: 'The case has been discussed',
       completedNext: 'The assessment is saved. Go to the next case when the team is ready.',
       completedLast: 'The assessment is saved. This was the last undiscussed case on the agenda.',
-    },
-    later: {
-      title: 'Comes in the next release',
-      body: 'The plan, the coordinator and signing are made in the plan phase (next release). The assessment record is complete without them.',
-      plan: 'Goals and actions are agreed with the client in the plan phase.',
-      coordinator: 'The client coordinator is named in the plan phase.',
-      sign: 'The plan is signed in the plan phase.',
     },
     help: {
       open: 'Keyboard shortcuts',

@@ -2,7 +2,9 @@ import { enAudit } from './en-audit.js';
 import { enCases } from './en-cases.js';
 import { enCatalogue } from './en-catalogue.js';
 import { enMeetings } from './en-meetings.js';
+import { enPlans } from './en-plans.js';
 import { enSession } from './en-session.js';
+import { enSigning } from './en-signing.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
@@ -177,6 +179,20 @@ export const en: Messages = {
     invalid_qualifier: 'That qualifier does not apply to this ICF category.',
     assessment_incomplete: 'The assessment is not complete yet: fill in what is missing first.',
     carry_over_required: 'Cases not reached must move to the next meeting. Choose a meeting or create a new one.',
+    plan_not_draft: 'The plan is frozen for signing. Reopen it for editing before changing it.',
+    plan_not_frozen: 'The plan has not been frozen for signing yet.',
+    plan_locked: 'This plan version is signed and locked. Changes go into a new version.',
+    plan_superseded: 'This plan version has been superseded by a newer one. It can only be read.',
+    plan_incomplete: 'The plan cannot be frozen: information is missing. The gaps are shown in the plan.',
+    plan_draft_exists: 'The plan already has a draft version. Go on editing that one.',
+    quorum_reason_required: 'Not every required profession is present. Record why the team decides anyway.',
+    already_signed: 'This person has already signed this version.',
+    not_present: 'Only a member present at the meeting can sign for themselves.',
+    not_chair: 'Only the chair of the meeting can confirm this.',
+    too_many_attempts: 'Too many wrong passwords. Wait five minutes and try again.',
+    handover_note_required: 'When the coordinator changes, write a handover note for the successor.',
+    coordinator_inactive: 'The chosen person is not an active user. Choose another coordinator.',
+    signature_image_invalid: 'The drawn signature is not a valid image. Draw the signature again.',
     not_ready: 'The preparation checklist is not complete yet.',
     invalid_identity_code: 'The personal identity code is not valid. Check the date, the century sign and the check character.',
     duplicate_client: 'A client with this identity code exists already.',
@@ -316,5 +332,7 @@ export const en: Messages = {
   ...enCases,
   ...enCatalogue,
   ...enMeetings,
+  ...enPlans,
   ...enSession,
+  ...enSigning,
 };

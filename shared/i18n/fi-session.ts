@@ -20,7 +20,6 @@ export const fiSession = {
       coordinator: 'Asiakasvastaava',
       sign: 'Allekirjoitus',
     },
-    laterShort: 'seuraava julkaisu',
     previous: 'Edellinen vaihe',
     next: 'Seuraava vaihe',
     nextCase: 'Seuraava asia',
@@ -202,13 +201,6 @@ export const fiSession = {
       completed: 'Asia on käsitelty',
       completedNext: 'Arvio on tallennettu. Siirry seuraavaan asiaan, kun tiimi on valmis.',
       completedLast: 'Arvio on tallennettu. Tämä oli asialistan viimeinen käsittelemätön asia.',
-    },
-    later: {
-      title: 'Tulee seuraavassa julkaisussa',
-      body: 'Suunnitelma, asiakasvastaava ja allekirjoitus tehdään suunnitteluvaiheessa (seuraava julkaisu). Arviointi on valmis ilman niitä.',
-      plan: 'Tavoitteet ja toimenpiteet sovitaan asiakkaan kanssa suunnitteluvaiheessa.',
-      coordinator: 'Asiakasvastaava nimetään suunnitteluvaiheessa.',
-      sign: 'Suunnitelma allekirjoitetaan suunnitteluvaiheessa.',
     },
     help: {
       open: 'Pikanäppäimet',

@@ -3,7 +3,9 @@ import { fiAudit } from './fi-audit.js';
 import { fiCases } from './fi-cases.js';
 import { fiCatalogue } from './fi-catalogue.js';
 import { fiMeetings } from './fi-meetings.js';
+import { fiPlans } from './fi-plans.js';
 import { fiSession } from './fi-session.js';
+import { fiSigning } from './fi-signing.js';
 
 export const fi = {
   app: {
@@ -177,6 +179,20 @@ export const fi = {
     invalid_qualifier: 'Tarkenne ei sovi tälle ICF-luokalle.',
     assessment_incomplete: 'Arvio on vielä kesken: täydennä puuttuvat kohdat ensin.',
     carry_over_required: 'Käsittelemättä jääneet asiat on siirrettävä seuraavaan kokoukseen. Valitse kokous tai luo uusi.',
+    plan_not_draft: 'Suunnitelma on jäädytetty allekirjoitettavaksi. Avaa se muokattavaksi ennen muutoksia.',
+    plan_not_frozen: 'Suunnitelmaa ei ole vielä jäädytetty allekirjoitettavaksi.',
+    plan_locked: 'Tämä suunnitelman versio on allekirjoitettu ja lukittu. Muutokset tehdään uuteen versioon.',
+    plan_superseded: 'Tämä suunnitelman versio on korvattu uudemmalla. Sitä voi vain lukea.',
+    plan_incomplete: 'Suunnitelmaa ei voi jäädyttää: siitä puuttuu tietoja. Puutteet näkyvät suunnitelmassa.',
+    plan_draft_exists: 'Suunnitelmasta on jo luonnosversio. Jatka sen muokkaamista.',
+    quorum_reason_required: 'Kaikkia vaadittuja ammattiryhmiä ei ole paikalla. Kirjaa peruste, miksi tiimi päättää silti.',
+    already_signed: 'Tämä henkilö on jo allekirjoittanut tämän version.',
+    not_present: 'Vain kokouksessa paikalla oleva jäsen voi allekirjoittaa itse.',
+    not_chair: 'Vain kokouksen puheenjohtaja voi vahvistaa tämän.',
+    too_many_attempts: 'Liian monta väärää salasanaa. Odota viisi minuuttia ja yritä uudelleen.',
+    handover_note_required: 'Koordinaattorin vaihtuessa kirjoita siirtomuistio seuraajalle.',
+    coordinator_inactive: 'Valittu henkilö ei ole aktiivinen käyttäjä. Valitse toinen koordinaattori.',
+    signature_image_invalid: 'Piirretty allekirjoitus ei ole kelvollinen kuva. Piirrä allekirjoitus uudelleen.',
     not_ready: 'Valmistelun tarkistuslista ei ole vielä valmis.',
     invalid_identity_code: 'Henkilötunnus ei ole kelvollinen. Tarkista päivämäärä, välimerkki ja tarkistusmerkki.',
     duplicate_client: 'Asiakas tällä henkilötunnuksella on jo olemassa.',
@@ -316,5 +332,7 @@ export const fi = {
   ...fiCases,
   ...fiCatalogue,
   ...fiMeetings,
+  ...fiPlans,
   ...fiSession,
+  ...fiSigning,
 } as const;

@@ -20,7 +20,6 @@ export const svSession = {
       coordinator: 'Kundansvarig',
       sign: 'Underskrift',
     },
-    laterShort: 'nästa version',
     previous: 'Föregående steg',
     next: 'Nästa steg',
     nextCase: 'Nästa ärende',
@@ -202,13 +201,6 @@ export const svSession = {
       completed: 'Ärendet är behandlat',
       completedNext: 'Bedömningen är sparad. Gå till nästa ärende när teamet är redo.',
       completedLast: 'Bedömningen är sparad. Detta var det sista obehandlade ärendet på listan.',
-    },
-    later: {
-      title: 'Kommer i nästa version',
-      body: 'Planen, den kundansvarige och underskriften görs i planeringsfasen (nästa version). Bedömningen är fullständig utan dem.',
-      plan: 'Mål och åtgärder kommer man överens om med klienten i planeringsfasen.',
-      coordinator: 'Den kundansvarige utses i planeringsfasen.',
-      sign: 'Planen undertecknas i planeringsfasen.',
     },
     help: {
       open: 'Kortkommandon',

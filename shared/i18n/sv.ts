@@ -2,7 +2,9 @@ import { svAudit } from './sv-audit.js';
 import { svCases } from './sv-cases.js';
 import { svCatalogue } from './sv-catalogue.js';
 import { svMeetings } from './sv-meetings.js';
+import { svPlans } from './sv-plans.js';
 import { svSession } from './sv-session.js';
+import { svSigning } from './sv-signing.js';
 import type { Messages } from './types.js';
 
 export const sv: Messages = {
@@ -177,6 +179,20 @@ export const sv: Messages = {
     invalid_qualifier: 'Bedömningsfaktorn passar inte den här ICF-kategorin.',
     assessment_incomplete: 'Bedömningen är inte klar: fyll först i det som saknas.',
     carry_over_required: 'Ärenden som inte behandlades måste flyttas till nästa möte. Välj ett möte eller skapa ett nytt.',
+    plan_not_draft: 'Planen är låst för underskrift. Öppna den för redigering innan du ändrar den.',
+    plan_not_frozen: 'Planen har ännu inte låsts för underskrift.',
+    plan_locked: 'Den här versionen av planen är underskriven och låst. Ändringar görs i en ny version.',
+    plan_superseded: 'Den här versionen av planen har ersatts av en nyare. Den kan bara läsas.',
+    plan_incomplete: 'Planen kan inte låsas för underskrift: uppgifter saknas. Bristerna visas i planen.',
+    plan_draft_exists: 'Planen har redan en utkastversion. Fortsätt redigera den.',
+    quorum_reason_required: 'Alla yrkesgrupper som krävs är inte närvarande. Anteckna varför teamet ändå beslutar.',
+    already_signed: 'Den här personen har redan skrivit under den här versionen.',
+    not_present: 'Endast en medlem som är närvarande på mötet kan skriva under själv.',
+    not_chair: 'Endast mötets ordförande kan bekräfta detta.',
+    too_many_attempts: 'För många felaktiga lösenord. Vänta fem minuter och försök igen.',
+    handover_note_required: 'När samordnaren byts, skriv en överlämningsanteckning till efterträdaren.',
+    coordinator_inactive: 'Den valda personen är inte en aktiv användare. Välj en annan samordnare.',
+    signature_image_invalid: 'Den ritade underskriften är ingen giltig bild. Rita underskriften på nytt.',
     not_ready: 'Beredningens checklista är inte klar ännu.',
     invalid_identity_code: 'Personbeteckningen är inte giltig. Kontrollera datumet, skiljetecknet och kontrolltecknet.',
     duplicate_client: 'Det finns redan en klient med den här personbeteckningen.',
@@ -316,5 +332,7 @@ export const sv: Messages = {
   ...svCases,
   ...svCatalogue,
   ...svMeetings,
+  ...svPlans,
   ...svSession,
+  ...svSigning,
 };

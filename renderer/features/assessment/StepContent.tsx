@@ -7,10 +7,13 @@ import { BenefitsStep } from './steps/BenefitsStep';
 import { ClientViewStep } from './steps/ClientViewStep';
 import { ConclusionStep, type CompletionProps } from './steps/ConclusionStep';
 import { FunctioningStep } from './steps/FunctioningStep';
-import { LaterStep } from './steps/LaterStep';
 import { OpeningStep } from './steps/OpeningStep';
 import { RehabStep } from './steps/RehabStep';
 import { SituationStep } from './steps/SituationStep';
+import { CoordinatorStep } from '../plans/CoordinatorStep';
+import { PlanStep } from '../plans/PlanStep';
+import { SignStep } from '../plans/SignStep';
+import { useSession } from './context';
 
 /** "Step 4 of 10: Functioning (ICF)"; focused when the step changes, so a screen reader says where it is. */
 export function StepHeading({ step, ref }: { step: SessionStep; ref?: Ref<HTMLHeadingElement> }) {
@@ -44,7 +47,17 @@ export const StepContent = memo(function StepContent({ step, onDropped, ...compl
       return <RehabStep />;
     case 'conclusion':
       return <ConclusionStep {...completion} />;
-    default:
-      return <LaterStep step={step} />;
+    case 'plan':
+    case 'coordinator':
+    case 'sign':
+      return <PlanPhaseStep step={step} />;
   }
 });
+
+/** Steps 8–10 work on the case's plan, which lives beyond this agenda item (features/plans). */
+function PlanPhaseStep({ step }: { step: 'plan' | 'coordinator' | 'sign' }) {
+  const { assessment } = useSession();
+  if (step === 'plan') return <PlanStep caseId={assessment.caseId} />;
+  if (step === 'coordinator') return <CoordinatorStep caseId={assessment.caseId} />;
+  return <SignStep caseId={assessment.caseId} meetingId={assessment.meetingId} />;
+}

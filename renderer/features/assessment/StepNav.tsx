@@ -1,11 +1,8 @@
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_STEPS, SESSION_STEPS, type SessionStep } from '../../../shared/domain/meeting';
+import { SESSION_STEPS, type SessionStep } from '../../../shared/domain/meeting';
 
-/**
- * The ten steps as a list of buttons; the current one carries aria-current="step". Steps 8–10 say
- * they come with the plan, so nobody waits for them to fill the record.
- */
+/** The ten steps as a list of buttons; the current one carries aria-current="step". */
 export function StepNav({ step, onStep, compact }: { step: SessionStep; onStep: (s: SessionStep) => void; compact?: boolean }) {
   const { t } = useTranslation();
   return (
@@ -13,8 +10,7 @@ export function StepNav({ step, onStep, compact }: { step: SessionStep; onStep: 
       <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
         {SESSION_STEPS.map((s, i) => {
           const current = s === step;
-          const later = !ASSESSMENT_STEPS.includes(s);
-          const name = `${i + 1}. ${t(`session.steps.${s}`)}${later ? ` (${t('session.laterShort')})` : ''}`;
+          const name = `${i + 1}. ${t(`session.steps.${s}`)}`;
           // On the projector the other steps show their number only; their names stay accessible.
           const short = compact && !current;
           return (
@@ -24,7 +20,7 @@ export function StepNav({ step, onStep, compact }: { step: SessionStep; onStep: 
                 variant={current ? 'filled' : 'default'}
                 aria-current={current ? 'step' : undefined}
                 onClick={() => onStep(s)}
-                title={short ? name : later ? t('session.later.title') : undefined}
+                title={short ? name : undefined}
                 aria-label={short ? name : undefined}
                 styles={{ label: { fontWeight: current ? 700 : 500 } }}
               >

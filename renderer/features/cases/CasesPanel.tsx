@@ -13,9 +13,12 @@ import { CaseFileExport } from './CaseFileExport';
 import { emptyReferral, ReferralForm } from './ReferralForm';
 import { StatusBadge } from './StatusBadge';
 
+/** Phases in which a case has (or may start) a plan: the assessment is done. */
+const PLAN_PHASES: readonly CaseSummary['status'][] = ['assessed', 'plan_signed', 'in_services', 'in_follow_up'];
+
 type Dialog = { kind: 'new' } | { kind: 'referral'; c: CaseSummary } | { kind: 'close'; c: CaseSummary } | null;
 
-export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; onOpenPreparation: (caseId: string) => void }) {
+export function CasesPanel({ clientId, onOpenPreparation, onOpenPlan }: { clientId: string; onOpenPreparation: (caseId: string) => void; onOpenPlan: (caseId: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const key = ['cases.listForClient', clientId] as const;
@@ -64,9 +67,16 @@ export function CasesPanel({ clientId, onOpenPreparation }: { clientId: string; 
                 </Text>
               )}
               {c.referral?.reason && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>{c.referral.reason}</Text>}
+              {/* A closed case's plan (if it had one) stays readable. */}
+              {c.status === 'closed' && (
+                <Group gap="xs">
+                  <Button size="xs" variant="default" onClick={() => onOpenPlan(c.id)}>{t('plans.open')}</Button>
+                </Group>
+              )}
               {c.status !== 'closed' && (
                 <Group gap="xs">
                   <Button size="xs" onClick={() => onOpenPreparation(c.id)}>{t('prep.open')}</Button>
+                  {PLAN_PHASES.includes(c.status) && <Button size="xs" onClick={() => onOpenPlan(c.id)}>{t('plans.open')}</Button>}
                   <Button size="xs" variant="default" onClick={() => setDialog({ kind: 'referral', c })}>{t('cases.editReferral')}</Button>
                   {canChangeStatus(c.status, 'in_preparation') && (
                     <Button size="xs" variant="default" loading={setStatus.isPending} onClick={() => setStatus.mutate({ caseId: c.id, status: 'in_preparation' })}>

@@ -29,7 +29,7 @@ function toValues(c: ClientDetail): ClientValues {
   };
 }
 
-export function ClientPage({ clientId, onBack, onOpenPreparation }: { clientId: string; onBack: () => void; onOpenPreparation: (caseId: string) => void }) {
+export function ClientPage({ clientId, onBack, onOpenPreparation, onOpenPlan }: { clientId: string; onBack: () => void; onOpenPreparation: (caseId: string) => void; onOpenPlan: (caseId: string) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const client = useQuery({ queryKey: clientKey(clientId), queryFn: () => invoke('clients.get', { clientId }) });
@@ -77,7 +77,7 @@ export function ClientPage({ clientId, onBack, onOpenPreparation }: { clientId: 
           />
         </Stack>
       </Paper>
-      <CasesPanel clientId={clientId} onOpenPreparation={onOpenPreparation} />
+      <CasesPanel clientId={clientId} onOpenPreparation={onOpenPreparation} onOpenPlan={onOpenPlan} />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import type { Input } from '../../../shared/api/contract';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain/case';
 import { invoke, onEvent } from '../../api/client';
 import { FormError } from '../session/FormError';
+import { CoordinatorWorklist } from '../plans/CoordinatorWorklist';
 import { WorklistTable } from './WorklistTable';
 
 type View = Input<'worklist.list'>['view'];
@@ -114,6 +115,7 @@ export function WorklistPage({ onOpenClient }: { onOpenClient: (clientId: string
       </Text>
       {rows?.length === 0 && <Text>{query === null ? t('worklist.empty') : t('worklist.noResults')}</Text>}
       {rows && rows.length > 0 && <WorklistTable rows={rows} onOpenClient={onOpenClient} />}
+      <CoordinatorWorklist onOpenClient={onOpenClient} />
     </Stack>
   );
 }
