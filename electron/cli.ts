@@ -50,7 +50,7 @@ Usage: npm run cli -- <command> [options]
          --use-existing-client attaches the case to that client (whose details are kept).
   cases list --data DIR [--user NAME]
          One case a line: case number, client initials, status.
-  plan verify --data DIR --plan ID [--user NAME]
+  plan verify --data DIR (--plan ID | --case NUMBER) [--user NAME]
          Recompute every version's payload hash and signatures; one line per version and per
          signature (VALID or INVALID); exit 1 if anything is invalid.
   help   This text.
@@ -319,9 +319,22 @@ async function casesCommand(sub: string | undefined, flags: Flags): Promise<void
 const signerLabel = (kind: string, name: string) => (kind === 'client_drawn' || kind === 'client_oral' ? initials(name) : name);
 
 async function planCommand(sub: string | undefined, flags: Flags): Promise<void> {
-  const planId = str(flags, 'plan');
-  if (sub !== 'verify' || !planId) throw new AppError('invalid_input', 'Usage: plan verify --data DIR --plan ID [--user NAME]');
-  const result = await withSignedIn(flags, (call) => call('plans.verify', { planId }) as Promise<Output<'plans.verify'>>);
+  const planFlag = str(flags, 'plan');
+  const caseNumber = str(flags, 'case');
+  if (sub !== 'verify' || (!planFlag && !caseNumber)) throw new AppError('invalid_input', 'Usage: plan verify --data DIR (--plan ID | --case NUMBER) [--user NAME]');
+  const result = await withSignedIn(flags, async (call) => {
+    let planId = planFlag;
+    if (!planId) {
+      // People know the case number (2026-0042), not the plan's id.
+      const rows = (await call('search.cases', { query: caseNumber })) as Output<'search.cases'>;
+      const row = rows.find((r) => r.number === caseNumber);
+      if (!row) throw new AppError('not_found', `No case ${caseNumber} in this store.`);
+      const summary = (await call('plans.forCase', { caseId: row.caseId })) as Output<'plans.forCase'>;
+      if (!summary.planId) throw new AppError('not_found', `Case ${caseNumber} has no plan.`);
+      planId = summary.planId;
+    }
+    return call('plans.verify', { planId }) as Promise<Output<'plans.verify'>>;
+  });
   const mark = (valid: boolean) => (valid ? 'VALID  ' : 'INVALID');
   const lines: string[] = [];
   let ok = true;

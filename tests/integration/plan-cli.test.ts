@@ -46,6 +46,10 @@ describe('cli plan verify', () => {
       'DRAFT   version 2: not frozen, nothing to verify',
     ]);
 
+    // The case number finds the same plan (people know it; the plan's id they do not).
+    expect(runCli(['plan', 'verify', '--data', dir, '--case', plan.caseNumber], PW)).toMatchObject({ status: 0, stdout: ok.stdout });
+    expect(runCli(['plan', 'verify', '--data', dir, '--case', '1999-0001'], PW)).toMatchObject({ status: 1, stderr: expect.stringMatching(/\[not_found\]/) });
+
     const s = await openStore(dir, SETUP.adminUsername, PASSWORD, FAST_KDF);
     s.db.prepare("UPDATE plan_actions SET responsible = 'x' WHERE version_id = (SELECT id FROM plan_versions WHERE version = 1) AND position = 1").run();
     s.db.close();
