@@ -7,7 +7,8 @@ import { AppError } from '../../../shared/api/errors';
 import type { Sector } from '../../../shared/domain/meeting';
 import { sessionKeys } from '../assessment/context';
 import { flushAllAutosaves } from '../preparation/useAutosave';
-import { ErrorAlert, Mark, problemsOf, problemText, type ProblemLike } from './signingParts';
+import { describeProblem } from './PlanProblems';
+import { ErrorAlert, Mark, problemsOf } from './signingParts';
 import { usePlanMutation } from './usePlan';
 
 /** Required sectors nobody at the table comes from, in words ("social care, Kela"). */
@@ -33,9 +34,9 @@ export function QuorumCheck({ caseId, version, meetingId, missingSectors, initia
   // The backend counts the table itself; when it finds a gap this window has not seen, ask anyway.
   const quorumRefused = err instanceof AppError && err.code === 'quorum_reason_required';
   const missing = missingSectors.length > 0 || quorumRefused;
-  const refused: ProblemLike[] | null = err instanceof AppError && err.code === 'plan_incomplete' ? (problemsOf(err.details) ?? version.problems) : null;
+  const refused: PlanVersion['problems'] | null = err instanceof AppError && err.code === 'plan_incomplete' ? (problemsOf(err.details) ?? version.problems) : null;
   // The live list says what is still wrong; a refusal's own list only while nothing newer is known.
-  const problems: readonly ProblemLike[] = version.problems.length > 0 ? version.problems : (refused ?? []);
+  const problems: PlanVersion['problems'] = version.problems.length > 0 ? version.problems : (refused ?? []);
   // A refusal answered by a change (the plan or coordinator fixed elsewhere) goes away.
   const { reset } = freeze;
   const problemKey = JSON.stringify(version.problems);
@@ -99,7 +100,7 @@ export function QuorumCheck({ caseId, version, meetingId, missingSectors, initia
               <Text c="var(--mantine-color-text)">{t('signing.quorum.fixInStep8')}</Text>
               <List spacing={2} c="var(--mantine-color-text)">
                 {problems.map((p, i) => (
-                  <List.Item key={`${p.code}:${p.index ?? i}`}>{problemText(t, p)}</List.Item>
+                  <List.Item key={`${p.code}:${p.index ?? i}`}>{describeProblem(t, version, p).text}</List.Item>
                 ))}
               </List>
             </Stack>

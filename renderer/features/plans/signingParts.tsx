@@ -1,9 +1,9 @@
 /** Small pieces steps 9 and 10 and the signature list share. */
 import { Alert, Code, Group, Text, ThemeIcon } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../shared/api/contract';
+import { PLAN_PROBLEM_CODES } from '../../../shared/domain/plan';
 import { errorText } from '../../errors';
 
 export type SignerSlot = PlanVersion['signers'][number];
@@ -60,21 +60,13 @@ export function Fingerprint({ hash }: { hash: string }) {
   );
 }
 
-export interface ProblemLike {
-  code: string;
-  index?: number;
-}
-
-/** What keeps a plan from being frozen, in words ("Action 3: no due date"). */
-export function problemText(t: TFunction, p: ProblemLike): string {
-  return t(`signing.problems.${p.code}`, { n: (p.index ?? 0) + 1, defaultValue: t('signing.problems.other') });
-}
+type Problem = PlanVersion['problems'][number];
 
 /** The problems a `plan_incomplete` refusal carries, when it carries them. */
-export function problemsOf(details: Record<string, unknown> | undefined): ProblemLike[] | null {
+export function problemsOf(details: Record<string, unknown> | undefined): Problem[] | null {
   const list = details?.['problems'];
   if (!Array.isArray(list)) return null;
-  return list.filter((p): p is ProblemLike => typeof p === 'object' && p !== null && typeof (p as ProblemLike).code === 'string');
+  return list.filter((p): p is Problem => typeof p === 'object' && p !== null && (PLAN_PROBLEM_CODES as readonly unknown[]).includes((p as Problem).code));
 }
 
 /** Who stands in the chair for this version (the key that confirms and binds the client's signature). */
