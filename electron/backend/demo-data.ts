@@ -125,7 +125,7 @@ async function fill(dataDir: string, options: DemoOptions): Promise<{ accounts: 
     }
     // The team and its meetings, as the administrator who chairs them.
     await call('session.signIn', { username: admin.username, password });
-    await enterMeetings(call, todayInFinland());
+    await enterMeetings(call, todayInFinland(), password);
     const users = await call('users.list', {});
     const accounts = DEMO_ACCOUNTS.map((a): DemoAccount => {
       const u = users.find((x) => x.username === a.username);

@@ -1,8 +1,9 @@
 /**
  * The demo's team and meetings: a meeting held today (two cases assessed through the guided
- * session, one not reached and carried over) and the next meeting a week on, so a newcomer sees
- * an agenda, a meeting record and finished assessments. Written through the same use cases as the
- * UI, as the administrator.
+ * session, the first with its plan written, its coordinator named and signed round the table; one
+ * case not reached and carried over) and the next meeting a week on, so a newcomer sees an agenda,
+ * a meeting record, finished assessments and a signed plan. Written through the same use cases as
+ * the UI, as the administrator; the members sign with the demo's shared password.
  */
 import type { AssessmentChange, Channel, Input, Output } from '../../shared/api/contract.js';
 import { addDays } from '../../shared/domain/dates.js';
@@ -49,7 +50,38 @@ export interface DemoMeetings {
   nextMeetingId: string;
 }
 
-export async function enterMeetings(call: Call, today: string): Promise<DemoMeetings> {
+/**
+ * The first assessed case's plan: two goals, three actions from the catalogue, the administrator
+ * (Sanna, the social worker who prepared the case) as the client's own worker, so her worklist
+ * shows a client to coordinate, and every signature the version needs (the client agrees orally).
+ */
+async function signedPlan(call: Call, caseId: string, meetingId: string, chairName: string, password: string, today: string, coordinatorId: string): Promise<void> {
+  let v = await call('plans.start', { caseId });
+  const ref = { planId: v.planId, version: v.version };
+  const goal = async (text: string, progressMeasure: string, days: number) => {
+    v = await call('plans.saveGoal', { ...ref, goal: { text, targetDate: addDays(today, days), progressMeasure, acceptance: 'agrees', clientWords: '' } });
+    return v.content.goals.at(-1)!.id;
+  };
+  const work = await goal('Osa-aikatyö asiakaspalvelussa, 20 tuntia viikossa.', 'Työsopimus tehty ja työ jatkunut kolme kuukautta.', 180);
+  const rhythm = await goal('Säännöllinen päivärytmi ja uni.', 'Asiakas herää arkisin klo 8 ja jaksaa iltapäivään.', 60);
+  const actions: [string, string, number, number, string[]][] = [
+    ['svc-ips', 'Riikka Salminen', 7, 150, [work]],
+    ['svc-work-ability-assessment', 'Helena Rautio', 3, 45, [rhythm, work]],
+    ['svc-mental-health', 'Johanna Berg', 10, 90, [rhythm]],
+  ];
+  for (const [serviceId, responsible, start, due, goalIds] of actions) {
+    v = await call('plans.saveAction', { ...ref, action: { serviceId, text: '', providerId: null, responsible, startDate: addDays(today, start), dueDate: addDays(today, due), goalIds, status: 'planned' } });
+  }
+  await call('coordinators.assign', { caseId, who: { kind: 'user', userId: coordinatorId }, type: 'own_worker', startDate: today, handoverNote: '' });
+  v = await call('plans.freeze', { ...ref, meetingId, quorumReason: '' });
+  for (const slot of v.signers) {
+    if (slot.way === 'member') await call('plans.sign', { ...ref, attendanceId: slot.attendanceId, password });
+    else if (slot.way === 'confirmed') await call('plans.confirm', { ...ref, attendanceId: slot.attendanceId, chairPassword: password });
+  }
+  await call('plans.clientSign', { ...ref, method: 'oral', image: null, witness: chairName, chairPassword: password });
+}
+
+export async function enterMeetings(call: Call, today: string, password: string): Promise<DemoMeetings> {
   const users = await call('users.list', {});
   const members = users.filter((u) => u.active && DEMO_ACCOUNTS.some((a) => a.username === u.username));
   const chair = members.find((u) => u.role === 'administrator')!;
@@ -77,6 +109,10 @@ export async function enterMeetings(call: Call, today: string): Promise<DemoMeet
     await call('assessment.get', { itemId: item.id });
     for (const change of changes) await call('assessment.change', { itemId: item.id, change });
     meeting = await call('meetings.completeItem', { itemId: item.id });
+    if (i === 0) {
+      await call('meetings.navigate', { meetingId: held.id, itemId: item.id, step: 'plan' });
+      await signedPlan(call, item.caseId, held.id, chair.displayName, password, today, chair.id);
+    }
   }
   await call('meetings.navigate', { meetingId: held.id, itemId: null, step: 'opening' });
   const finished = await call('meetings.finish', { meetingId: held.id, carryOverTo: { kind: 'new', date: addDays(today, 7), time: '09:00', place: 'Neuvotteluhuone Kaisla' } });

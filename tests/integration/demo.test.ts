@@ -43,7 +43,7 @@ describe('the demo generator', () => {
     const byLanguage = (l: string) => clients.filter((c) => c.language === l).length;
     expect(byLanguage('sv')).toBe(6);
     expect(byLanguage('other')).toBeGreaterThanOrEqual(2);
-    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['referred', 'in_preparation', 'ready_for_team', 'assessed', 'closed']));
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(['referred', 'in_preparation', 'ready_for_team', 'assessed', 'plan_signed', 'closed']));
     for (const c of cases.filter((x) => x.status === 'closed')) expect(c.outcome).not.toBeNull();
     // Some clients came back: a closed case and a new open one.
     expect(clients.filter((c) => c.openCase && cases.some((x) => x.clientId === c.id && x.status === 'closed')).length).toBeGreaterThan(0);
@@ -77,7 +77,7 @@ describe('the demo generator', () => {
     expect(audit.ok).toBe(true);
   });
 
-  it('holds a team, a meeting held today (two cases assessed, one carried over) and the next meeting', async () => {
+  it('holds a team, a meeting held today (two cases assessed, one with a signed plan, one carried over) and the next meeting', async () => {
     const teams = await b.value<Output<'teams.list'>>('teams.list');
     expect(teams).toHaveLength(1);
     expect(teams[0]!.members.length).toBe(demo.accounts.length);
@@ -93,7 +93,19 @@ describe('the demo generator', () => {
     const agenda = await b.value<Output<'meetings.get'>>('meetings.get', { meetingId: next.id });
     expect(agenda.items[0]!.caseId).toBe(carried.caseId);
     expect(agenda.items.length).toBe(4);
-    expect(cases.filter((c) => c.status === 'assessed')).toHaveLength(2);
+    expect(cases.filter((c) => c.status === 'assessed')).toHaveLength(1);
+    // The first case's plan was signed round the table: locked, every signature valid.
+    const signed = record.items[0]!;
+    expect(cases.find((c) => c.id === signed.caseId)?.status).toBe('plan_signed');
+    const plan = await b.value<Output<'plans.get'>>('plans.get', { caseId: signed.caseId });
+    expect(plan).toMatchObject({ version: 1, state: 'locked', payloadValid: true, problems: [] });
+    expect(plan.content.goals).toHaveLength(2);
+    expect(plan.content.actions).toHaveLength(3);
+    expect(plan.signatures.length).toBe(plan.signers.filter((x) => x.way !== 'none').length + 1);
+    expect(plan.signatures.every((x) => x.valid)).toBe(true);
+    // The administrator, who prepared it, coordinates it: her worklist has the client.
+    const work = await b.value<Output<'coordinators.worklist'>>('coordinators.worklist');
+    expect(work.map((w) => w.caseId)).toEqual([signed.caseId]);
     // The assessments are complete records: nothing missing, with the team's words.
     const assessment = await b.value<Output<'assessment.get'>>('assessment.get', { itemId: record.items[1]!.id });
     expect(assessment.missing).toEqual([]);
