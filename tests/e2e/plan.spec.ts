@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/index.js';
 import { dayFromToday, invokeInPage, seedReadyCase } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, PASSWORD, test } from './fixtures.js';
+import { chooseRadio, tabTo, typeDate } from './keyboard.js';
 
 const L = catalogues.fi;
 const P = L.plans;
@@ -21,8 +22,16 @@ const OUTI_PASSWORD = 'työllisyyden salasana 7';
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(v[k]));
 
+interface Seed {
+  /** Outi follows the meeting remotely (the chair confirms her) or sits at the table. */
+  outi: 'present' | 'remote';
+  requiredSectors: string[];
+  /** Where the shared screen is: the conclusion still to be marked done, or the plan step after it. */
+  at: 'conclusion' | 'plan';
+}
+
 /** A team of three with accounts and a Kela adviser without one; a meeting today with the case, started. */
-async function seedMeeting(page: Page): Promise<{ meetingId: string; itemId: string; caseId: string; clientId: string }> {
+async function seedMeeting(page: Page, seed: Seed): Promise<{ meetingId: string; itemId: string; caseId: string; clientId: string }> {
   const c = await seedReadyCase(page, 'Liisa Laine', { identityCode: '131052-308T' });
   const aino = (await invokeInPage<{ user: { id: string } }>(page, 'app.status')).user.id;
   const user = (username: string, displayName: string, profession: string, organisation: string, password: string) =>
@@ -33,7 +42,7 @@ async function seedMeeting(page: Page): Promise<{ meetingId: string; itemId: str
     name: 'Jyväskylän työkykytiimi',
     memberIds: [aino, pekka.id, outi.id],
     externals: [{ name: 'Kaisa Kelanen', organisation: 'Kela', profession: 'kela_adviser' }],
-    requiredSectors: ['social_care', 'health_care', 'employment_services', 'kela'],
+    requiredSectors: seed.requiredSectors,
     newCaseMinutes: 20,
     reviewMinutes: 10,
     reviewIntervalMonths: 6,
@@ -46,7 +55,7 @@ async function seedMeeting(page: Page): Promise<{ meetingId: string; itemId: str
     attendance: [
       member(aino, 'Aino Ahonen', 'social_worker', 'Hyvinvointialue'),
       member(pekka.id, 'Pekka Lääkäri', 'physician', 'Terveysasema'),
-      member(outi.id, 'Outi Työnen', 'employment_expert', 'Työllisyyspalvelut'),
+      { ...member(outi.id, 'Outi Työnen', 'employment_expert', 'Työllisyyspalvelut'), status: seed.outi },
       { userId: null, externalId: team.externals[0]!.id, name: 'Kaisa Kelanen', profession: 'kela_adviser', organisation: 'Kela', status: 'absent' },
     ],
   });
@@ -62,13 +71,17 @@ async function seedMeeting(page: Page): Promise<{ meetingId: string; itemId: str
   ]) {
     await invokeInPage(page, 'assessment.change', { itemId, change });
   }
+  if (seed.at === 'plan') {
+    await invokeInPage(page, 'meetings.completeItem', { itemId });
+    await invokeInPage(page, 'meetings.navigate', { meetingId: meeting.id, itemId, step: 'plan' });
+  }
   return { meetingId: meeting.id, itemId, caseId: c.caseId, clientId: c.clientId };
 }
 
-const stepHeading = (page: Page, step: keyof typeof S.steps, n: number) => page.getByRole('heading', { level: 2, name: fill(S.stepOf, { n, total: 10, name: S.steps[step] }) });
+const stepHeading = (page: Page, step: keyof typeof S.steps, n: number, session = S) => page.getByRole('heading', { level: 2, name: fill(session.stepOf, { n, total: 10, name: session.steps[step] }) });
 
-async function allSaved(page: Page): Promise<void> {
-  await expect(page.getByText(L.prep.saving, { exact: true })).toHaveCount(0, { timeout: 10_000 });
+async function allSaved(page: Page, saving = L.prep.saving): Promise<void> {
+  await expect(page.getByText(saving, { exact: true })).toHaveCount(0, { timeout: 10_000 });
 }
 
 /** Adds an action from the catalogue: searched by `search`, serving the goals numbered in `goals`. */
@@ -92,7 +105,7 @@ async function addAction(page: Page, n: number, search: string, service: string,
 test('a team writes the plan, names the coordinator, signs it round the table, and revises it', async ({ page, app }) => {
   test.setTimeout(150_000);
   await createStoreViaUi(page, app.url);
-  const { caseId, clientId } = await seedMeeting(page);
+  const { caseId, clientId } = await seedMeeting(page, { outi: 'present', requiredSectors: ['social_care', 'health_care', 'employment_services', 'kela'], at: 'conclusion' });
 
   // The session opens at the conclusion; the team marks the case discussed and moves to the plan.
   await page.getByRole('navigation').getByRole('button', { name: L.shell.nav.meetings, exact: true }).click();
@@ -213,4 +226,108 @@ test('a team writes the plan, names the coordinator, signs it round the table, a
   await expect(page.getByText(fill(P.stateNote.superseded, { next: 2 }))).toBeVisible();
   await expect(page.getByText('Selkäkipu on hallinnassa niin, että seisominen onnistuu neljä tuntia.')).toBeVisible();
   await expectAccessible(page, 'version 1 superseded, read only');
+});
+
+test('på svenska, med tangentbordet: planen, samordnaren, en distansdeltagare bekräftad av ordföranden och muntligt godkännande', async ({ page, app, context }) => {
+  test.setTimeout(150_000);
+  const V = catalogues.sv;
+  await createStoreViaUi(page, app.url);
+  const { caseId } = await seedMeeting(page, { outi: 'remote', requiredSectors: ['social_care', 'health_care', 'employment_services'], at: 'plan' });
+  await page.getByText('Svenska', { exact: true }).click();
+  await page.getByRole('navigation').getByRole('button', { name: V.shell.nav.meetings, exact: true }).click();
+  await page.getByRole('button', { name: new RegExp(`^${fill(V.meetings.open, { when: '.*', team: 'Jyväskylän työkykytiimi' })}$`) }).click();
+  await page.getByRole('button', { name: V.meetings.session.continue }).click();
+  // From here on, the keyboard only.
+  await expect(stepHeading(page, 'plan', 8, V.session)).toBeFocused();
+  const key = (k: string) => page.keyboard.press(k);
+
+  await tabTo(page, page.getByRole('button', { name: V.plans.start }));
+  await key('Enter');
+  await tabTo(page, page.getByRole('button', { name: V.plans.goals.add }));
+  await key('Enter');
+  await expect(page.getByRole('textbox', { name: `${fill(V.plans.goals.item, { n: 1 })} ${V.plans.goals.text}`, exact: true })).toBeFocused();
+  await page.keyboard.type('Liisa börjar arbeta deltid inom handeln.');
+  await chooseRadio(page, page.getByRole('radiogroup', { name: `${fill(V.plans.goals.item, { n: 1 })} ${V.plans.goals.acceptance}` }), V.plans.acceptances.agrees);
+  await expect(page.getByRole('radio', { name: V.plans.acceptances.agrees, exact: true })).toBeChecked();
+  // One goal: a new action serves it without being told.
+  await tabTo(page, page.getByRole('button', { name: V.plans.actions.add }));
+  await key('Enter');
+  const action = fill(V.plans.actions.item, { n: 1 });
+  await expect(page.getByRole('combobox', { name: `${action} ${V.plans.actions.service}`, exact: true })).toBeFocused();
+  await page.keyboard.type('Arbetspröv');
+  await key('ArrowDown');
+  await key('Enter');
+  await expect(page.getByRole('combobox', { name: `${action} ${V.plans.actions.service}`, exact: true })).toHaveValue('Arbetsprövning');
+  await tabTo(page, page.getByRole('textbox', { name: `${action} ${V.plans.actions.responsible}`, exact: true }));
+  await page.keyboard.type('Outi Työnen');
+  for (const [field, days] of [[V.plans.actions.startDate, 7], [V.plans.actions.dueDate, 90]] as const) {
+    await tabTo(page, page.getByRole('textbox', { name: `${action} ${field}`, exact: true }));
+    await typeDate(page, dayFromToday(days));
+  }
+  await expect(page.getByRole('textbox', { name: `${action} ${V.plans.actions.dueDate}`, exact: true })).toHaveValue(dayFromToday(90));
+  await allSaved(page, V.prep.saving);
+  await expect(page.getByText(V.plans.problems.codes.coordinator_missing)).toBeVisible();
+
+  // Step 9 by keyboard: a team member, the role, save.
+  await key('Alt+ArrowRight');
+  await expect(stepHeading(page, 'coordinator', 9, V.session)).toBeFocused();
+  await chooseRadio(page, page.getByRole('radiogroup', { name: V.coordination.who }), 'Pekka Lääkäri');
+  await chooseRadio(page, page.getByRole('radiogroup', { name: V.coordination.type }), V.coordination.types.own_worker);
+  await tabTo(page, page.getByRole('button', { name: V.coordination.save }));
+  await key('Enter');
+  await expect(page.getByText(fill(V.coordination.saved, { name: 'Pekka Lääkäri' }))).toBeVisible();
+
+  // Step 10: everyone required is here (Outi remotely); freeze and sign round the table.
+  await key('Alt+ArrowRight');
+  await expect(stepHeading(page, 'sign', 10, V.session)).toBeFocused();
+  await expect(page.getByText(V.signing.quorum.allPresent)).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: V.signing.quorum.freeze }));
+  await key('Enter');
+  await expect(page.getByText(fill(V.signing.round.progress_other, { given: 0, count: 4 }))).toBeVisible();
+
+  // The shared screen follows the round: ticks and names, no client name, no buttons.
+  await tabTo(page, page.getByRole('button', { name: V.session.audience.open }), true);
+  const [audience] = await Promise.all([context.waitForEvent('page'), key('Enter')]);
+  await expect(stepHeading(audience, 'sign', 10, V.session)).toBeVisible({ timeout: 15_000 });
+  await expect(audience.getByRole('button')).toHaveCount(0);
+
+  const dialog = page.getByRole('dialog');
+  for (const [name, password] of [['Pekka Lääkäri', PEKKA_PASSWORD], ['Aino Ahonen', PASSWORD]] as const) {
+    await tabTo(page, page.getByRole('button', { name: fill(V.signing.round.signAs, { name }) }));
+    await key('Enter');
+    await expect(dialog.getByLabel(fill(V.signing.dialog.password, { name }))).toBeFocused();
+    await page.keyboard.type(password);
+    await key('Enter');
+    await expect(dialog).toHaveCount(0);
+  }
+  // Outi is remote: the chair confirms her with the chair's own password.
+  await tabTo(page, page.getByRole('button', { name: fill(V.signing.round.confirmFor, { name: 'Outi Työnen' }) }));
+  await key('Enter');
+  await page.keyboard.type(PASSWORD);
+  await key('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(audience.getByText('Outi Työnen')).toBeVisible();
+
+  // The client cannot draw here: oral agreement, witnessed, recorded by the chair.
+  await tabTo(page, page.getByRole('button', { name: V.signing.round.clientSigns }));
+  await key('Enter');
+  await expect(dialog).toBeVisible();
+  await chooseRadio(page, dialog.getByRole('radiogroup', { name: V.signing.clientDialog.method }), V.signing.clientDialog.oral);
+  await tabTo(page, dialog.getByRole('combobox', { name: V.signing.clientDialog.witness }));
+  await page.keyboard.type('Pekka Lääkäri');
+  await tabTo(page, dialog.getByLabel(V.signing.dialog.chairPassword, { exact: false }));
+  await page.keyboard.type(PASSWORD);
+  await key('Enter');
+  await expect(dialog).toHaveCount(0);
+
+  await expect(page.getByText(new RegExp(fill(V.signing.signed.lockedTitle, { version: 1, when: '.*' })))).toBeVisible();
+  await expect(page.getByText(fill(V.signing.list.summary_other, { valid: 4, count: 4 }))).toBeVisible();
+  await expectAccessible(page, 'sv signed by keyboard');
+  await expect(audience.getByText(V.signing.clientLabel).first()).toBeVisible();
+  expect(await audience.locator('body').innerText()).not.toContain('Liisa');
+  await expectAccessible(audience, 'sv audience after signing');
+  const plan = await invokeInPage<{ planId: string }>(page, 'plans.forCase', { caseId });
+  const verified = await invokeInPage<{ versions: { valid: boolean | null; signatures: { kind: string }[] }[] }>(page, 'plans.verify', { planId: plan.planId });
+  expect(verified.versions[0]!.valid).toBe(true);
+  expect(verified.versions[0]!.signatures.map((x) => x.kind).sort()).toEqual(['client_oral', 'confirmed', 'member', 'member']);
 });

@@ -12,6 +12,7 @@ import { SESSION_STEPS, type SessionStep } from '../../shared/domain/meeting.js'
 import { catalogues } from '../../shared/i18n/index.js';
 import { dayFromToday, invokeInPage, seedReadyCase, type SeededCase } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, test } from './fixtures.js';
+import { tabTo } from './keyboard.js';
 
 const IDENTITY_CODE = '131052-308T';
 const RESTRICTED = 'Runsas alkoholinkäyttö viikonloppuisin';
@@ -52,15 +53,6 @@ async function seedMeeting(page: Page, opts: { withdrawConsent?: number[] } = {}
     ],
   });
   return { meetingId: meeting.id, cases };
-}
-
-/** Presses Tab until `target` has focus: the keyboard user's way to a control. */
-async function tabTo(page: Page, target: Locator, backwards = false, max = 100): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not tab to ${target.toString()}`);
 }
 
 type Catalogue = (typeof catalogues)['fi'];
