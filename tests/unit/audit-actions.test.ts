@@ -15,8 +15,9 @@ function loggedActions(): string[] {
   for (const file of readdirSync(backend).filter((f) => f.endsWith('.ts'))) {
     for (const line of readFileSync(join(backend, file), 'utf8').split('\n')) {
       if (!/\baction\b/.test(line)) continue;
-      // Channel names in type arguments (Output<'meetings.list'>) are not actions.
-      for (const m of line.matchAll(/(?<!<)'([a-z]+\.[a-zA-Z]+)'/g)) found.add(m[1]!);
+      // Channel names in type arguments (Output<'meetings.list'>) and in calls (call('plans.saveAction',
+      // { action: … }) in the demo) are not actions.
+      for (const m of line.matchAll(/(?<!<|call\(|invoke\()'([a-z]+\.[a-zA-Z]+)'/g)) found.add(m[1]!);
     }
   }
   return [...found].sort();
