@@ -4,3 +4,4 @@ await import('./encryption.js');
 await import('./audit.js');
 await import('./search.js');
 await import('./plan.js');
+await import('./pdf.js');

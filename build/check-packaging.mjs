@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'package.json'));
@@ -131,6 +131,22 @@ async function inspect(outDir) {
     check(`asar lists ${p}`, listed.has(p), 'not in app.asar');
   }
 
+  // The PDF export's fonts, sRGB profile (PDF/A output intent) and font parser, and none of the unused fonts.
+  const pdfFiles = [
+    '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    '/node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+    '/node_modules/pdfkit/js/pdfkit.node.mjs',
+    '/node_modules/pdfkit/js/pdfkit.js',
+    '/node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc',
+    '/node_modules/fontkit/dist/main.cjs',
+    '/node_modules/fontkit/dist/module.mjs',
+  ];
+  for (const p of pdfFiles) check(`asar lists ${p}`, listed.has(p), 'not in app.asar (the PDF export needs it)');
+  const unusedFonts = entries.filter((p) => p.startsWith('/node_modules/dejavu-fonts-ttf/') && p.endsWith('.ttf') && !pdfFiles.includes(p));
+  check('no unused DejaVu fonts in asar', unusedFonts.length === 0, unusedFonts.slice(0, 5).join(', '));
+
+  checkPdfFromPackage(asar, asarPath);
+
   const pkg = JSON.parse(asar.extractFile(asarPath, 'package.json').toString('utf8'));
   check('packaged package.json main', pkg.main === EXPECTED_MAIN, `main is ${JSON.stringify(pkg.main)}`);
 
@@ -152,6 +168,46 @@ async function inspect(outDir) {
   } else {
     const wrong = Object.entries(EXPECTED_FUSES).filter(([name, want]) => fuses[name] !== want);
     check('electron fuses', wrong.length === 0, wrong.map(([n, want]) => `${n} should be ${want}`).join(', '));
+  }
+}
+
+/**
+ * Renders a small plan PDF from the packaged files alone (app.asar extracted): the fonts resolve,
+ * and nothing pdfkit needs at run time was left out by the exclusions above.
+ */
+function checkPdfFromPackage(asar, asarPath) {
+  const dest = mkdtempSync(join(tmpdir(), 'tiimipoyta-asar-'));
+  try {
+    asar.extractAll(asarPath, dest);
+    const url = (p) => JSON.stringify(pathToFileURL(join(dest, p)).href);
+    const script = `
+      const { planDocument } = await import(${url('dist/node/electron/backend/pdf/plan-document.js')});
+      const { renderPlanPdf } = await import(${url('dist/node/electron/backend/pdf/render-pdf.js')});
+      const { fontPaths } = await import(${url('dist/node/electron/backend/pdf/fonts.js')});
+      const doc = planDocument({
+        planId: 'p', caseNumber: '2026-0001', organisation: 'Kainuu', fullIdentityCode: false, clientRating: 5, payload: null, signatures: [],
+        version: { version: 1, state: 'draft', frozenAt: null, lockedAt: null, supersededAt: null },
+        content: { client: { id: 'c', name: 'Åsa Öhman', identityCode: null }, goals: [{ id: 'g', text: 'Työkokeilu', targetDate: null, progressMeasure: '', acceptance: 'agrees', clientWords: '' }],
+          actions: [], reviewDate: '2027-01-01', statutoryPlans: [], coordinator: null, attendance: [], meeting: null, teamName: 'Tiimi', conclusion: null, quorum: null },
+      });
+      const r = await renderPlanPdf(doc, 'sv');
+      const fonts = Object.values(fontPaths()).every((p) => p.startsWith(${JSON.stringify(dest)}));
+      process.stdout.write(JSON.stringify({ head: r.bytes.subarray(0, 8).toString('latin1'), pages: r.pages, fonts }));
+    `;
+    const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dest, encoding: 'utf8', timeout: 60_000 });
+    let out = null;
+    try {
+      out = JSON.parse(res.stdout);
+    } catch {
+      /* reported below */
+    }
+    check(
+      'a plan PDF renders from the packaged files',
+      res.status === 0 && out?.head === '%PDF-1.7' && out.pages >= 1 && out.fonts,
+      `exit ${res.status}: ${(res.stderr || res.stdout || '').trim().split('\n').slice(-5).join(' | ')}`,
+    );
+  } finally {
+    rmSync(dest, { recursive: true, force: true });
   }
 }
 

@@ -8,20 +8,24 @@ import { dirname } from 'node:path';
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, keepPrevious = false): void {
   const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
+  let fd: number | null = openSync(tmp, 'w', 0o600);
   try {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
     fsyncSync(fd);
-  } catch (err) {
     closeSync(fd);
+    fd = null;
+    if (keepPrevious && existsSync(path)) copyFileSync(path, `${path}.bak`);
+    renameSync(tmp, path);
+  } catch (err) {
+    // A full disk or a failed rename leaves nothing behind: no temp file, the old file as it was.
+    if (fd !== null) {
+      try { closeSync(fd); } catch { /* already failing; report the first error */ }
+    }
     try { unlinkSync(tmp); } catch { /* the write already failed; report that */ }
     throw err;
   }
-  closeSync(fd);
-  if (keepPrevious && existsSync(path)) copyFileSync(path, `${path}.bak`);
-  renameSync(tmp, path);
   fsyncDir(dirname(path));
 }
 

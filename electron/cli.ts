@@ -7,18 +7,17 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { Writable } from 'node:stream';
 import { AppError } from '../shared/api/errors.js';
 import { normaliseName } from '../shared/domain/client.js';
 import { MIN_PASSWORD_LENGTH, PROFESSIONS, USERNAME_PATTERN, type Profession } from '../shared/domain/user.js';
-import type { AppStatus, Output } from '../shared/api/contract.js';
+import type { Output } from '../shared/api/contract.js';
 import { restoreStore } from '../db/backup.js';
-import { readKeyring } from '../db/keyring.js';
-import { createStore, storePaths } from '../db/store.js';
+import { createStore } from '../db/store.js';
 import { toAppError } from '../db/errors.js';
 import { APP_VERSION, RENDERER_DIR } from './backend/appinfo.js';
-import { createBackend, type Backend } from './backend/index.js';
+import { createBackend } from './backend/index.js';
+import { exportPdfCommand, planCommand, plansCommand } from './cli-plans.js';
+import { initials, parseArgs, promptHidden, readPassword, str, withSignedIn, type Flags } from './cli-support.js';
 import { createDemoStore } from './backend/demo-data.js';
 import { DEMO_PASSWORD, demoPassword } from './backend/demo.js';
 import { defaultDataDir } from './backend/paths.js';
@@ -53,67 +52,19 @@ Usage: npm run cli -- <command> [options]
   plan verify --data DIR (--plan ID | --case NUMBER) [--user NAME]
          Recompute every version's payload hash and signatures; one line per version and per
          signature (VALID or INVALID); exit 1 if anything is invalid.
+  plans list --data DIR [--user NAME]
+         One plan version a line: plan id, case number, client initials, version, state.
+  export-pdf --data DIR (--plan ID | --case NUMBER) --out FILE [--lang fi|sv|en] [--version N]
+         [--full-identity-code] [--user NAME]
+         The plan as a PDF/A-3b document in fi (default), sv or en, its signed content attached.
+         Without --version: the plan in force (newest signed version), else the newest draft
+         (watermarked). The identity code is masked unless --full-identity-code (the client's
+         copy). FILE is written whole or not at all (temp file, then rename).
   help   This text.
 
 Commands that open a store sign in as --user (default: the store's first administrator) with the
 password from WORKBENCH_PASSWORD or a prompt.
 `;
-
-type Flags = Record<string, string | true>;
-
-export function parseArgs(argv: string[]): { command: string; sub: string | undefined; flags: Flags } {
-  const [command = 'help', ...afterCommand] = argv;
-  // One optional word after the command (`audit verify`).
-  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && ['audit', 'case', 'cases', 'plan'].includes(command) ? afterCommand[0] : undefined;
-  const rest = sub === undefined ? afterCommand : afterCommand.slice(1);
-  const flags: Flags = {};
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    if (!a.startsWith('--')) throw new AppError('invalid_input', `Unexpected argument: ${a}`);
-    const name = a.slice(2);
-    const next = rest[i + 1];
-    if (next === undefined || next.startsWith('--')) flags[name] = true;
-    else {
-      flags[name] = next;
-      i++;
-    }
-  }
-  return { command, sub, flags };
-}
-
-function str(flags: Flags, name: string): string | undefined {
-  const v = flags[name];
-  if (v === true) throw new AppError('invalid_input', `--${name} needs a value`);
-  return v;
-}
-
-async function promptHidden(question: string): Promise<string> {
-  if (!process.stdin.isTTY) throw new AppError('invalid_input', 'Set WORKBENCH_PASSWORD or run in a terminal to be asked for the password.');
-  let muted = false;
-  const output = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      if (!muted) process.stderr.write(chunk);
-      cb();
-    },
-  });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
-  return new Promise((resolvePrompt) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      process.stderr.write('\n');
-      resolvePrompt(answer);
-    });
-    muted = true;
-  });
-}
-
-async function readPassword(confirm: boolean): Promise<string> {
-  const fromEnv = process.env.WORKBENCH_PASSWORD;
-  if (fromEnv) return fromEnv;
-  const first = await promptHidden('Password: ');
-  if (confirm && (await promptHidden('Password again: ')) !== first) throw new AppError('invalid_input', 'The passwords differ.');
-  return first;
-}
 
 async function init(flags: Flags): Promise<void> {
   const data = str(flags, 'data');
@@ -193,35 +144,6 @@ function progressLine(p: { phase: string; done: number; total: number }): void {
   else if (p.done === p.total) process.stderr.write(`${p.phase}: done\n`);
 }
 
-/** Signs in through the backend, exactly as the app does (roles, access log and all). */
-async function withSignedIn<T>(flags: Flags, fn: (call: (channel: string, input: unknown) => Promise<unknown>, backend: Backend) => Promise<T>): Promise<T> {
-  const data = str(flags, 'data');
-  if (!data) throw new AppError('invalid_input', 'this command needs --data DIR');
-  const dataDir = resolve(data);
-  const backend = createBackend({ dataDir, version: APP_VERSION });
-  const call = async (channel: string, input: unknown) => {
-    const r = await backend.invoke(channel, input);
-    if (!r.ok) throw new AppError(r.error.code, r.error.message);
-    return r.value;
-  };
-  try {
-    const status = (await call('app.status', {})) as AppStatus;
-    if (status.store !== 'locked') throw new AppError(status.problem ?? 'no_store', status.problem ? `The store cannot be opened (${status.problem}).` : 'There is no store in this folder.');
-    const username = str(flags, 'user') ?? firstAdministrator(dataDir);
-    await call('session.signIn', { username, password: await readPassword(false) });
-    return await fn(call, backend);
-  } finally {
-    backend.close();
-  }
-}
-
-/** The keyring's first password slot is the administrator who created the store. */
-function firstAdministrator(dataDir: string): string {
-  const slot = readKeyring(storePaths(dataDir).keyring).slots.find((s) => s.kind === 'password');
-  if (!slot || slot.kind !== 'password') throw new AppError('keyring_damaged', 'The keyring has no user; name one with --user.');
-  return slot.username;
-}
-
 async function auditCommand(sub: string | undefined, flags: Flags): Promise<void> {
   if (sub !== 'verify') throw new AppError('invalid_input', 'Usage: audit verify --data DIR [--user NAME]');
   const result = await withSignedIn(flags, (call) => call('audit.verify', {}) as Promise<Output<'audit.verify'>>);
@@ -263,11 +185,6 @@ async function readPassphrase(confirm: boolean): Promise<string> {
   const first = await promptHidden('Case file passphrase: ');
   if (confirm && (await promptHidden('Case file passphrase again: ')) !== first) throw new AppError('invalid_input', 'The passphrases differ.');
   return first;
-}
-
-/** Initials only: a list on a terminal is easily seen or pasted somewhere it should not be. */
-function initials(name: string): string {
-  return name.split(/[\s-]+/u).filter(Boolean).map((w) => [...w][0]!.toLocaleUpperCase('fi')).join('');
 }
 
 async function caseCommand(sub: string | undefined, flags: Flags): Promise<void> {
@@ -315,42 +232,6 @@ async function casesCommand(sub: string | undefined, flags: Flags): Promise<void
   process.stdout.write(rows.map((r) => `${r.number}  ${initials(r.clientName)}  ${r.status}\n`).join(''));
 }
 
-/** Staff are named; the client only by initials, as everywhere on a terminal. */
-const signerLabel = (kind: string, name: string) => (kind === 'client_drawn' || kind === 'client_oral' ? initials(name) : name);
-
-async function planCommand(sub: string | undefined, flags: Flags): Promise<void> {
-  const planFlag = str(flags, 'plan');
-  const caseNumber = str(flags, 'case');
-  if (sub !== 'verify' || (!planFlag && !caseNumber)) throw new AppError('invalid_input', 'Usage: plan verify --data DIR (--plan ID | --case NUMBER) [--user NAME]');
-  const result = await withSignedIn(flags, async (call) => {
-    let planId = planFlag;
-    if (!planId) {
-      // People know the case number (2026-0042), not the plan's id.
-      const rows = (await call('search.cases', { query: caseNumber })) as Output<'search.cases'>;
-      const row = rows.find((r) => r.number === caseNumber);
-      if (!row) throw new AppError('not_found', `No case ${caseNumber} in this store.`);
-      const summary = (await call('plans.forCase', { caseId: row.caseId })) as Output<'plans.forCase'>;
-      if (!summary.planId) throw new AppError('not_found', `Case ${caseNumber} has no plan.`);
-      planId = summary.planId;
-    }
-    return call('plans.verify', { planId }) as Promise<Output<'plans.verify'>>;
-  });
-  const mark = (valid: boolean) => (valid ? 'VALID  ' : 'INVALID');
-  const lines: string[] = [];
-  let ok = true;
-  for (const v of result.versions) {
-    if (v.valid === null) {
-      lines.push(`DRAFT   version ${v.version}: not frozen, nothing to verify`);
-      continue;
-    }
-    ok &&= v.valid;
-    lines.push(`${mark(v.valid)} version ${v.version} (${v.state}): payload ${v.payloadValid ? 'intact' : 'does not match its hash or its rows'}, ${v.signatures.length} signatures`);
-    for (const sig of v.signatures) lines.push(`${mark(sig.valid)} version ${v.version} signature ${sig.kind} ${signerLabel(sig.kind, sig.name)}`);
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (!ok) process.exitCode = 1;
-}
-
 async function main(argv: string[]): Promise<void> {
   const { command, flags, sub } = parseArgs(argv);
   switch (command) {
@@ -372,6 +253,10 @@ async function main(argv: string[]): Promise<void> {
       return casesCommand(sub, flags);
     case 'plan':
       return planCommand(sub, flags);
+    case 'plans':
+      return plansCommand(sub, flags);
+    case 'export-pdf':
+      return exportPdfCommand(flags);
     case 'help':
     case '--help':
       process.stdout.write(USAGE);

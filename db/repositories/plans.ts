@@ -163,6 +163,27 @@ export function insertPlan(db: Db, p: PlanRecord): void {
 
 /* Versions ----------------------------------------------------------------------------------- */
 
+/** One row per version of every plan in the store (`plans list`), by case number and version. */
+export interface PlanVersionRow {
+  planId: string;
+  caseId: string;
+  caseNumber: string;
+  clientName: string;
+  version: number;
+  state: PlanState;
+}
+
+export function listAllVersions(db: Db): PlanVersionRow[] {
+  return db
+    .prepare(
+      `SELECT p.id AS planId, c.id AS caseId, c.number AS caseNumber, cl.name AS clientName, v.version AS version, v.state AS state
+       FROM plan_versions v JOIN plans p ON p.id = v.plan_id JOIN cases c ON c.id = p.case_id JOIN clients cl ON cl.id = c.client_id
+       ORDER BY c.number, v.version`,
+    )
+    .all() as PlanVersionRow[];
+}
+
+
 const VERSION_SQL = 'SELECT v.*, u.display_name AS updated_by_name FROM plan_versions v JOIN users u ON u.id = v.updated_by';
 
 export function listVersions(db: Db, planId: string): VersionRecord[] {

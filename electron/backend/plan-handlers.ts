@@ -3,6 +3,7 @@ import type { Channel } from '../../shared/api/contract.js';
 import type { planChannels } from '../../shared/api/contract-plans.js';
 import * as coordinators from './coordinators.js';
 import type { Handler } from './handlers.js';
+import * as exporting from './plan-export.js';
 import * as signing from './plan-signing.js';
 import * as verification from './plan-verify.js';
 import * as plans from './plans.js';
@@ -27,6 +28,8 @@ export const planHandlers: { [K in PlanChannel]: Handler<K> } = {
   'plans.revise': plans.revise,
   'plans.setActionStatus': plans.setActionStatus,
   'plans.verify': verification.verify,
+  'plans.exportPdf': exporting.exportPdf,
+  'plans.list': (ctx) => exporting.list(ctx),
   'coordinators.candidates': coordinators.candidates,
   'coordinators.forCase': coordinators.forCase,
   'coordinators.assign': coordinators.assign,

@@ -47,7 +47,7 @@ import { requireOpenCase } from './plans.js';
 
 /* Freezing ----------------------------------------------------------------------------------- */
 
-function snapshotsOf(s: OpenStore, actions: readonly { id: string; serviceId: string | null; providerId: string | null }[]): Map<string, Snapshots> {
+export function snapshotsOf(s: OpenStore, actions: readonly { id: string; serviceId: string | null; providerId: string | null }[]): Map<string, Snapshots> {
   return new Map(
     actions.map((a) => {
       const service = a.serviceId === null ? undefined : getService(s.db, a.serviceId);

@@ -88,6 +88,8 @@ export const CHANNEL_NAMES = [
   'plans.revise',
   'plans.setActionStatus',
   'plans.verify',
+  'plans.exportPdf',
+  'plans.list',
   'coordinators.candidates',
   'coordinators.forCase',
   'coordinators.assign',

@@ -7,6 +7,7 @@
  * version is the whole version view, which the renderer takes as it is.
  */
 import { z } from 'zod';
+import { CATALOGUE_LANGUAGES } from '../domain/catalogue.js';
 import { SECTORS } from '../domain/meeting.js';
 import {
   ACTION_STATUSES,
@@ -294,6 +295,20 @@ export const planChannels = {
       handoverNote: z.string().trim().max(PLAN_LIMITS.text),
     }),
     output: caseCoordinationSchema,
+  },
+  /**
+   * The plan version as a PDF/A-3b document in the chosen language (independent of the UI's), with
+   * the canonical payload attached. The identity code is masked unless `fullIdentityCode` (the copy
+   * for the client, confirmed by the user). A draft is exported watermarked. Logged.
+   */
+  'plans.exportPdf': {
+    input: z.strictObject({ caseId: id, version: z.number().int().min(1), language: z.enum(CATALOGUE_LANGUAGES), fullIdentityCode: z.boolean() }),
+    output: z.strictObject({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), draft: z.boolean() }),
+  },
+  /** Every plan version of the store, one a row, the client by initials (for scripts: `plans list`). */
+  'plans.list': {
+    input: z.strictObject({}),
+    output: z.array(z.strictObject({ planId: z.string(), caseId: z.string(), caseNumber: z.string(), clientInitials: z.string(), version: z.number().int(), state: z.enum(PLAN_STATES) })),
   },
   /** The signed-in user's clients as coordinator: due actions and reviews. */
   'coordinators.worklist': { input: z.strictObject({}), output: z.array(coordinatorWorkSchema) },

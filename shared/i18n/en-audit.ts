@@ -99,6 +99,8 @@ export const enAudit = {
       'plan.revise': 'Plan revision started',
       'plan.setActionStatus': 'Plan action status changed',
       'plan.verify': 'Plan signatures checked',
+      'plan.exportPdf': 'Plan exported as a PDF file',
+      'plan.list': 'List of plans viewed',
       'coordinator.candidates': 'Coordinator candidates viewed',
       'coordinator.read': 'Coordinators viewed',
       'coordinator.assign': 'Coordinator named',

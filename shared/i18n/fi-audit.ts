@@ -99,6 +99,8 @@ export const fiAudit = {
       'plan.revise': 'Suunnitelman uusi versio aloitettu',
       'plan.setActionStatus': 'Toimenpiteen tilaa muutettu',
       'plan.verify': 'Suunnitelman allekirjoitukset tarkistettu',
+      'plan.exportPdf': 'Suunnitelma viety PDF-tiedostoksi',
+      'plan.list': 'Suunnitelmien luettelo katsottu',
       'coordinator.candidates': 'Koordinaattoriehdokkaat katsottu',
       'coordinator.read': 'Koordinaattorit katsottu',
       'coordinator.assign': 'Koordinaattori nimetty',

@@ -99,6 +99,8 @@ export const svAudit = {
       'plan.revise': 'Ny version av planen påbörjad',
       'plan.setActionStatus': 'Åtgärdens status ändrad',
       'plan.verify': 'Planens underskrifter kontrollerade',
+      'plan.exportPdf': 'Planen exporterad som PDF-fil',
+      'plan.list': 'Förteckningen över planer visad',
       'coordinator.candidates': 'Koordinatorkandidater visade',
       'coordinator.read': 'Koordinatorer visade',
       'coordinator.assign': 'Koordinator utsedd',

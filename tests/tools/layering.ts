@@ -23,7 +23,8 @@ const BROWSER_DENY = ['electron', 'better-sqlite3-multiple-ciphers'];
 export const RULES: Record<Layer, Rule> = {
   shared: { layers: ['shared'], node: false, packages: ['zod'], deny: ['electron', 'react'] },
   db: { layers: ['shared', 'db'], node: true, packages: ['better-sqlite3-multiple-ciphers'], deny: ['electron'] },
-  backend: { layers: ['shared', 'db', 'backend'], node: true, packages: [], deny: ['electron'] },
+  // pdfkit lays out the plan as a PDF (issue 7); it is plain Node, no Electron, no native code.
+  backend: { layers: ['shared', 'db', 'backend'], node: true, packages: ['pdfkit'], deny: ['electron'] },
   host: { layers: ['shared', 'db', 'backend', 'host'], node: true, packages: ['electron'], deny: [] },
   renderer: {
     layers: ['shared', 'renderer'],
@@ -37,7 +38,7 @@ export function layerOf(relPath: string): Layer | undefined {
   const p = relPath.split(sep).join('/');
   if (p.startsWith('shared/')) return 'shared';
   if (p.startsWith('db/')) return 'db';
-  if (p.startsWith('electron/backend/') || p.startsWith('electron/http/') || p === 'electron/cli.ts') return 'backend';
+  if (p.startsWith('electron/backend/') || p.startsWith('electron/http/') || /^electron\/cli(-[\w-]+)?\.ts$/.test(p)) return 'backend';
   if (p.startsWith('electron/main/') || p.startsWith('electron/preload/')) return 'host';
   if (p.startsWith('renderer/')) return 'renderer';
   return undefined;

@@ -1,0 +1,85 @@
+/**
+ * English: the plan as a PDF document (issue 7). Labels that exist elsewhere (the plan's fields,
+ * states, service paths, the coordinator) are taken from their own keys.
+ */
+export const enPdf = {
+  pdf: {
+    docTitle: 'Work-ability support plan {{case}}, version {{version}}',
+    draftWord: 'DRAFT',
+    header: {
+      organisation: 'Organisation',
+      team: 'Team',
+      client: 'Client',
+      identityCode: 'Personal identity code',
+      identityMasked: '{{code}} (partly hidden)',
+      caseNumber: 'Case number',
+      version: 'Version',
+      status: 'Status',
+      meeting: 'Team meeting',
+      meetingLine: '{{date}}, chaired by {{chair}}',
+    },
+    states: {
+      draft: 'Draft, not signed',
+      frozen: 'Frozen for signing {{date}}, signatures being collected',
+      locked: 'Signed and locked {{date}}',
+      superseded: 'Signed and locked {{date}}, superseded by a newer version {{superseded}}',
+    },
+    notices: {
+      draft: 'This is a draft. It has not been signed and is not the plan in force.',
+      frozen: 'This version is still being signed. The plan comes into force when everyone has signed.',
+      superseded: 'A newer version has superseded this one. It is kept as it was signed.',
+    },
+    assessment: {
+      title: 'Summary of the assessment',
+      notRated: 'Not rated',
+      bothViews: 'The client does not fully agree with the team. Both views and their grounds:',
+    },
+    actions: {
+      what: 'Service or action',
+      number: 'No.',
+      continued: '(continued)',
+    },
+    attendance: {
+      title: 'Who took part in the meeting',
+      participation: 'Took part',
+      none: 'The draft has not yet been taken to a team meeting for signing.',
+    },
+    signatures: {
+      title: 'Signatures',
+      ownKey: 'Signed with their own key',
+      when: 'Time',
+      how: 'How',
+      none: 'No signatures have been given yet.',
+      draft: 'A draft is not signed. It is frozen and signed in a team meeting.',
+      imageMissing: 'The drawn signature could not be shown.',
+    },
+    integrity: {
+      title: 'Checking the plan',
+      sha256: 'SHA-256 hash of the signed content',
+      code: 'Verification code',
+      attached: 'The signed content is attached to this PDF file as {{file}}. Its SHA-256 hash is shown above; the verification code is the first 12 characters of the hash.',
+      noPayload: 'A draft has no content to sign and no hash yet, so no content is attached.',
+      attachmentDescription: 'The signed content of the plan (canonical JSON)',
+    },
+    footer: {
+      page: 'Page {{page}} / {{pages}}',
+      code: 'Verification code {{code}}',
+    },
+    replaced: 'Some characters (such as emoji) cannot be shown in this document. They have been replaced with the character \uFFFD.',
+    summary: {
+      title: 'Summary for you',
+      intro: 'This page tells you briefly what was agreed in the plan.',
+      agreed: 'What we agreed',
+      helps: 'Who helps you',
+      coordinator: '{{name}} is your client coordinator. Contact: {{contact}}.',
+      coordinatorNoContact: '{{name}} is your client coordinator.',
+      noCoordinator: 'No client coordinator has been named yet.',
+      action: '{{what}}: {{who}} is responsible, by {{date}}',
+      actionNoDate: '{{what}}: {{who}} is responsible',
+      next: 'When we meet next',
+      review: 'We will look at your situation together again by {{date}} at the latest.',
+      noReview: 'The next review date has not been agreed yet.',
+      questions: 'If you have questions or your situation changes, contact your client coordinator.',
+    },
+  },
+};

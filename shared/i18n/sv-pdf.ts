@@ -1,0 +1,85 @@
+/**
+ * Svenska: planen som PDF-dokument (issue 7). Rubriker som redan finns (planens fält, status,
+ * servicevägar, klientansvarig) tas från sina egna nycklar.
+ */
+export const svPdf = {
+  pdf: {
+    docTitle: 'Plan för stöd för arbetsförmågan {{case}}, version {{version}}',
+    draftWord: 'UTKAST',
+    header: {
+      organisation: 'Organisation',
+      team: 'Team',
+      client: 'Klient',
+      identityCode: 'Personbeteckning',
+      identityMasked: '{{code}} (delvis dold)',
+      caseNumber: 'Ärendenummer',
+      version: 'Version',
+      status: 'Status',
+      meeting: 'Teamets möte',
+      meetingLine: '{{date}}, ordförande {{chair}}',
+    },
+    states: {
+      draft: 'Utkast, inte undertecknat',
+      frozen: 'Låst för undertecknande {{date}}, underskrifterna pågår',
+      locked: 'Undertecknad och låst {{date}}',
+      superseded: 'Undertecknad och låst {{date}}, ersatt av en nyare version {{superseded}}',
+    },
+    notices: {
+      draft: 'Detta är ett utkast. Det har inte undertecknats och är inte den gällande planen.',
+      frozen: 'Undertecknandet av denna version pågår. Planen träder i kraft när alla har undertecknat.',
+      superseded: 'Denna version har ersatts av en nyare. Den bevaras sådan som den undertecknades.',
+    },
+    assessment: {
+      title: 'Sammanfattning av bedömningen',
+      notRated: 'Inte bedömd',
+      bothViews: 'Klienten håller inte helt med teamet. Bådas synpunkter och motiveringar:',
+    },
+    actions: {
+      what: 'Tjänst eller åtgärd',
+      number: 'Nr',
+      continued: '(fortsätter)',
+    },
+    attendance: {
+      title: 'Deltagare i mötet',
+      participation: 'Deltagande',
+      none: 'Utkastet har ännu inte behandlats för undertecknande i teamets möte.',
+    },
+    signatures: {
+      title: 'Underskrifter',
+      ownKey: 'Undertecknad med egen nyckel',
+      when: 'Tidpunkt',
+      how: 'Sätt',
+      none: 'Inga underskrifter har getts ännu.',
+      draft: 'Ett utkast undertecknas inte. Det låses och undertecknas i teamets möte.',
+      imageMissing: 'Den ritade underskriften kunde inte visas.',
+    },
+    integrity: {
+      title: 'Att kontrollera planen',
+      sha256: 'SHA-256-hashvärde för det undertecknade innehållet',
+      code: 'Kontrollkod',
+      attached: 'Det undertecknade innehållet är bifogat till denna PDF-fil med namnet {{file}}. Dess SHA-256-hashvärde står ovan; kontrollkoden är hashvärdets 12 första tecken.',
+      noPayload: 'Ett utkast har ännu inget innehåll att underteckna och inget hashvärde, så inget innehåll har bifogats.',
+      attachmentDescription: 'Planens undertecknade innehåll (kanonisk JSON)',
+    },
+    footer: {
+      page: 'Sida {{page}} / {{pages}}',
+      code: 'Kontrollkod {{code}}',
+    },
+    replaced: 'Vissa tecken (till exempel emojier) kan inte visas i detta dokument. De har ersatts med tecknet \uFFFD.',
+    summary: {
+      title: 'Sammanfattning för dig',
+      intro: 'På denna sida berättar vi kort vad vi kom överens om i planen.',
+      agreed: 'Vad vi kom överens om',
+      helps: 'Vem hjälper dig',
+      coordinator: '{{name}} är din klientansvariga. Kontaktuppgifter: {{contact}}.',
+      coordinatorNoContact: '{{name}} är din klientansvariga.',
+      noCoordinator: 'Ingen klientansvarig har utsetts ännu.',
+      action: '{{what}}: ansvarig {{who}}, senast {{date}}',
+      actionNoDate: '{{what}}: ansvarig {{who}}',
+      next: 'När vi träffas nästa gång',
+      review: 'Din situation bedöms på nytt tillsammans senast {{date}}.',
+      noReview: 'Nästa bedömningsdag har inte bestämts ännu.',
+      questions: 'Om du har frågor eller om din situation ändras, kontakta din klientansvariga.',
+    },
+  },
+};
