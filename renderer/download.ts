@@ -15,9 +15,9 @@ export function downloadText(filename: string, text: string, type: string): void
 }
 
 /** Bytes carried as base64 (a case file) are saved as they are, not re-encoded as text. */
-export function downloadBase64(filename: string, base64: string): void {
+export function downloadBase64(filename: string, base64: string, type = 'application/octet-stream'): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  download(filename, new Blob([bytes], { type: 'application/octet-stream' }));
+  download(filename, new Blob([bytes], { type }));
 }

@@ -2,9 +2,11 @@ import { enAudit } from './en-audit.js';
 import { enCases } from './en-cases.js';
 import { enCatalogue } from './en-catalogue.js';
 import { enMeetings } from './en-meetings.js';
+import { enPdf } from './en-pdf.js';
 import { enPlans } from './en-plans.js';
 import { enSession } from './en-session.js';
 import { enSigning } from './en-signing.js';
+import { enExport } from './en-export.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
@@ -332,7 +334,9 @@ export const en: Messages = {
   ...enCases,
   ...enCatalogue,
   ...enMeetings,
+  ...enPdf,
   ...enPlans,
   ...enSession,
   ...enSigning,
+  ...enExport,
 };

@@ -3,9 +3,11 @@ import { fiAudit } from './fi-audit.js';
 import { fiCases } from './fi-cases.js';
 import { fiCatalogue } from './fi-catalogue.js';
 import { fiMeetings } from './fi-meetings.js';
+import { fiPdf } from './fi-pdf.js';
 import { fiPlans } from './fi-plans.js';
 import { fiSession } from './fi-session.js';
 import { fiSigning } from './fi-signing.js';
+import { fiExport } from './fi-export.js';
 
 export const fi = {
   app: {
@@ -332,7 +334,9 @@ export const fi = {
   ...fiCases,
   ...fiCatalogue,
   ...fiMeetings,
+  ...fiPdf,
   ...fiPlans,
   ...fiSession,
   ...fiSigning,
+  ...fiExport,
 } as const;

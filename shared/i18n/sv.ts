@@ -2,9 +2,11 @@ import { svAudit } from './sv-audit.js';
 import { svCases } from './sv-cases.js';
 import { svCatalogue } from './sv-catalogue.js';
 import { svMeetings } from './sv-meetings.js';
+import { svPdf } from './sv-pdf.js';
 import { svPlans } from './sv-plans.js';
 import { svSession } from './sv-session.js';
 import { svSigning } from './sv-signing.js';
+import { svExport } from './sv-export.js';
 import type { Messages } from './types.js';
 
 export const sv: Messages = {
@@ -332,7 +334,9 @@ export const sv: Messages = {
   ...svCases,
   ...svCatalogue,
   ...svMeetings,
+  ...svPdf,
   ...svPlans,
   ...svSession,
   ...svSigning,
+  ...svExport,
 };

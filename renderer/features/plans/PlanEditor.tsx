@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError } from '../session/FormError';
 import { ActionList } from './ActionList';
+import { ExportPdf } from './ExportPdf';
 import { GoalList } from './GoalList';
 import { PlanDetails } from './PlanDetails';
 import { PlanProblems } from './PlanProblems';
@@ -61,7 +62,14 @@ export function PlanEditor({ caseId, canEdit, readOnly, presentation, followUp, 
   return (
     <PlanViewContext value={view}>
       <Stack gap="lg" data-plan-version={v.version} data-plan-state={v.state}>
-        <VersionBar summary={summary.data} version={v} selected={selected} onSelect={setSelected} readOnly={readOnly} />
+        <VersionBar
+          summary={summary.data}
+          version={v}
+          selected={selected}
+          onSelect={setSelected}
+          readOnly={readOnly}
+          actions={followUp && !readOnly ? <ExportPdf caseId={caseId} version={v} /> : undefined}
+        />
         <StateNote caseId={caseId} version={v} isNewest={isNewest} canWrite={canWrite} onRevised={() => setSelected('newest')} />
         {!isNewest && !readOnly && (
           <Group>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../shared/api/contract';
 import { formatDateTime } from '../../../shared/domain/dates';
+import { ExportPdf } from './ExportPdf';
 import { SignatureList } from './SignatureList';
 import { ErrorAlert } from './signingParts';
 import { usePlanMutation } from './usePlan';
@@ -22,7 +23,8 @@ export function SignedBanner({ version, large }: { version: PlanVersion; large?:
 
 /**
  * Step 10 once the version is locked (or later superseded): the banner, every signature with its
- * check, and, for the plan in force, starting the next version (which everyone signs again).
+ * check, and, for the plan in force, its PDF and starting the next version (which everyone signs
+ * again).
  */
 export function SignedPlan({ caseId, version, presentation, onMoved }: { caseId: string; version: PlanVersion; presentation: boolean; onMoved: () => void }) {
   const { t } = useTranslation();
@@ -32,6 +34,12 @@ export function SignedPlan({ caseId, version, presentation, onMoved }: { caseId:
       <Title order={3} size="h4" tabIndex={-1} data-plan-heading>{t('signing.signed.title', { version: version.version })}</Title>
       <SignedBanner version={version} large={presentation} />
       <SignatureList version={version} hideClientName={presentation} />
+      {/* The signed plan leaves the table as a document: for the client, Kela or the archive. */}
+      {version.state === 'locked' && (
+        <Group>
+          <ExportPdf caseId={caseId} version={version} size={presentation ? 'md' : 'sm'} />
+        </Group>
+      )}
       {version.state === 'locked' && (
         <Stack gap="xs">
           <Text>{t('signing.signed.reviseHint')}</Text>

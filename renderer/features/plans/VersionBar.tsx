@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CasePlan, PlanVersion } from '../../../shared/api/contract';
 import { formatDateTime } from '../../../shared/domain/dates';
@@ -27,10 +28,12 @@ interface VersionBarProps {
   onSelect: (v: number | 'newest') => void;
   /** The shared screen: the version and its state as text, no picker. */
   readOnly: boolean;
+  /** Beside the picker: what can be done with the shown version (the PDF export outside meetings). */
+  actions?: ReactNode;
 }
 
 /** Which version is shown (any older one can be read), its state, and who changed it last. */
-export function VersionBar({ summary, version: v, selected, onSelect, readOnly }: VersionBarProps) {
+export function VersionBar({ summary, version: v, selected, onSelect, readOnly, actions }: VersionBarProps) {
   const { t, i18n } = useTranslation();
   const newest = Math.max(...summary.versions.map((s) => s.version), v.version);
   const options = [...summary.versions]
@@ -53,6 +56,7 @@ export function VersionBar({ summary, version: v, selected, onSelect, readOnly }
           <Text fw={700}>{t('plans.versionLabel', { version: v.version })}</Text>
         )}
         <StateBadge state={v.state} />
+        {!readOnly && actions}
       </Group>
       {!readOnly && v.updatedByName && (
         <Text size="sm" c="dimmed">

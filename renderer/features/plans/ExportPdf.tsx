@@ -1,0 +1,166 @@
+/**
+ * "Export PDF" (issue 7): a plan version as a PDF/A document in the language the client needs
+ * (independent of the UI's), with the identity code masked unless the user asks for the client's
+ * own copy and confirms that the document will hold the full code. A version not yet signed is
+ * exported too, watermarked as a draft; the dialog says so before anything is made.
+ */
+import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PlanVersion } from '../../../shared/api/contract';
+import { CATALOGUE_LANGUAGES, type CatalogueLanguage } from '../../../shared/domain/catalogue';
+import { invoke } from '../../api/client';
+import { downloadBase64 } from '../../download';
+import { errorText } from '../../errors';
+import { notifySuccess } from '../../notify';
+
+/** A slower export shows that it is working; a quick one does not flash a spinner. */
+const PROGRESS_AFTER_MS = 500;
+
+interface ExportRequest {
+  language: CatalogueLanguage;
+  fullIdentityCode: boolean;
+}
+
+function uiLanguage(lng: string | undefined): CatalogueLanguage {
+  const base = (lng ?? '').slice(0, 2);
+  return (CATALOGUE_LANGUAGES as readonly string[]).includes(base) ? (base as CatalogueLanguage) : 'fi';
+}
+
+export function ExportPdf({ caseId, version, size = 'sm' }: { caseId: string; version: PlanVersion; size?: 'xs' | 'sm' | 'md' }) {
+  const { t, i18n } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [language, setLanguage] = useState<CatalogueLanguage>(() => uiLanguage(i18n.language));
+  const [fullCode, setFullCode] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmMissing, setConfirmMissing] = useState(false);
+  const [slow, setSlow] = useState(false);
+  const progressId = useId();
+
+  const exportPdf = useMutation({
+    mutationFn: (r: ExportRequest) => invoke('plans.exportPdf', { caseId, version: version.version, language: r.language, fullIdentityCode: r.fullIdentityCode }),
+  });
+  const pending = exportPdf.isPending;
+
+  useEffect(() => {
+    if (!pending) {
+      setSlow(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlow(true), PROGRESS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [pending]);
+
+  const open = () => {
+    // Each export starts from the UI language and the masked code: the full code is never a default.
+    setLanguage(uiLanguage(i18n.language));
+    setFullCode(false);
+    setConfirmed(false);
+    setConfirmMissing(false);
+    exportPdf.reset();
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (pending) return;
+    if (fullCode && !confirmed) {
+      setConfirmMissing(true);
+      return;
+    }
+    exportPdf.mutate(
+      { language, fullIdentityCode: fullCode },
+      {
+        onSuccess: (file) => {
+          // Browser mode and, for now, Electron alike: a download of the bytes as they came. Electron
+          // is to get a native save dialog (written atomically by the backend) later.
+          downloadBase64(file.fileName, file.pdfBase64, 'application/pdf');
+          notifySuccess(t('exportPdf.done', { fileName: file.fileName, count: file.pages }));
+          setOpened(false);
+        },
+      },
+    );
+  };
+
+  const unsigned = version.state === 'draft' || version.state === 'frozen';
+  return (
+    <>
+      <Button variant="default" size={size} onClick={open}>
+        {t('exportPdf.button')}
+      </Button>
+      <Modal
+        opened={opened}
+        onClose={close}
+        withinPortal={false}
+        // Out of a portal, Mantine's fixed inner box takes its left edge from where the modal sits
+        // (here beside a button in a row), which would push the dialog off the screen.
+        styles={{ inner: { left: 0 } }}
+        title={t('exportPdf.title', { version: version.version })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <Text size="sm">{t('exportPdf.intro')}</Text>
+            {unsigned && (
+              <Alert variant="outline" color="dark" title={t('exportPdf.draftTitle')}>
+                <Text c="var(--mantine-color-text)">{t('exportPdf.draftNote')}</Text>
+              </Alert>
+            )}
+            <Radio.Group label={t('exportPdf.language')} description={t('exportPdf.languageHint')} value={language} onChange={(v) => setLanguage(uiLanguage(v))}>
+              <Group gap="lg" mt={6}>
+                {CATALOGUE_LANGUAGES.map((l) => (
+                  // Each language by its own name, marked as that language for screen readers.
+                  <Radio key={l} value={l} label={<span lang={l}>{t(`language.${l}`)}</span>} data-autofocus={l === language ? true : undefined} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <Checkbox
+              label={t('exportPdf.fullCode')}
+              description={t('exportPdf.fullCodeHint')}
+              checked={fullCode}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setFullCode(on);
+                setConfirmed(false);
+                setConfirmMissing(false);
+              }}
+            />
+            {fullCode && (
+              <Checkbox
+                ml="xl"
+                label={t('exportPdf.confirmFullCode')}
+                checked={confirmed}
+                onChange={(e) => {
+                  setConfirmed(e.currentTarget.checked);
+                  setConfirmMissing(false);
+                }}
+                error={confirmMissing ? t('exportPdf.confirmRequired') : undefined}
+              />
+            )}
+            {pending && slow && (
+              <Group gap="sm">
+                <Loader size="sm" role="progressbar" aria-labelledby={progressId} />
+                <Text id={progressId}>{t('exportPdf.progress')}</Text>
+              </Group>
+            )}
+            {exportPdf.isError && (
+              <Alert color="red.9" variant="outline" role="alert" title={t('exportPdf.failed')}>
+                <Text c="var(--mantine-color-text)">{errorText(t, exportPdf.error)}</Text>
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {t('exportPdf.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
