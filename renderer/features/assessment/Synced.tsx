@@ -6,41 +6,25 @@
  * stored value replaces this one, unless the user is in the field or has unsaved text in it; then
  * it waits until they leave it, and if they saved in the meantime theirs is the newer and stays
  * (last write wins per field). A newer stored value is taken by remounting the inner editor with
- * it as the saved baseline, so the autosave never sends a value back that it only received.
+ * it as the saved baseline, so the autosave never sends a value back that it only received
+ * (sync/SyncedEditor.tsx, shared with the plan's cards).
  */
+export type { Binding } from '../sync/SyncedEditor';
 import { Button, Group, Text } from '@mantine/core';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentChange } from '../../../shared/api/contract';
 import { formatTime } from '../../../shared/domain/dates';
 import { errorText } from '../../errors';
-import { useAutosave, type Autosave } from '../preparation/useAutosave';
+import type { Autosave } from '../preparation/useAutosave';
+import { SyncedEditor, type Binding, type Live } from '../sync/SyncedEditor';
 import { useSettings, type StoredField } from './context';
-
-const TEXT_SAVE_DELAY_MS = 600;
-
-export interface Binding<T> {
-  value: T;
-  /** Typing: saved after a pause. */
-  set: (v: T) => void;
-  /** A choice: saved at once. */
-  setNow: (v: T) => void;
-  autosave: Autosave;
-  /** Spread on the field's outermost element: while focus is inside, a newer stored value waits. */
-  focus: { onFocus: () => void; onBlur: (e: FocusEvent<HTMLElement>) => void };
-}
 
 interface SyncedProps<T> {
   server: T;
   stored: StoredField | undefined;
   toChange: (v: T) => AssessmentChange;
   children: (b: Binding<T>) => ReactNode;
-}
-
-interface Live {
-  json: string;
-  savedAt: string | null;
-  busy: boolean;
 }
 
 interface Baseline<T> {
@@ -57,6 +41,8 @@ export function Synced<T>({ server, stored, toChange, children }: SyncedProps<T>
   latest.current = { value: server, json, savedAt };
   const [base, setBase] = useState<Baseline<T>>(() => ({ value: server, json, savedAt, generation: 0 }));
   const live = useRef<Live>({ json, savedAt, busy: false });
+  const { save, editable } = useSettings();
+  const saveValue = useCallback((v: T) => save(toChange(v)), [save, toChange]);
 
   const reconcile = useCallback(() => {
     setBase((b) => {
@@ -71,52 +57,10 @@ export function Synced<T>({ server, stored, toChange, children }: SyncedProps<T>
   useEffect(reconcile, [json, savedAt, reconcile]);
 
   return (
-    <SyncedEditor key={base.generation} initial={base.value} savedAt={base.savedAt} live={live} onSettled={reconcile} toChange={toChange}>
+    <SyncedEditor key={base.generation} initial={base.value} initialSavedAt={base.savedAt} live={live} onSettled={reconcile} save={saveValue} enabled={editable}>
       {children}
     </SyncedEditor>
   );
-}
-
-function SyncedEditor<T>(props: { initial: T; savedAt: string | null; live: RefObject<Live>; onSettled: () => void; toChange: (v: T) => AssessmentChange; children: (b: Binding<T>) => ReactNode }) {
-  const { initial, savedAt, live, onSettled, toChange, children } = props;
-  const { save, editable } = useSettings();
-  const [value, setValue] = useState(initial);
-  const [focused, setFocused] = useState(false);
-  const flushNext = useRef(false);
-  const autosave = useAutosave(value, (v) => save(toChange(v)), { delayMs: TEXT_SAVE_DELAY_MS, initialSavedAt: savedAt, enabled: editable });
-  const { flush } = autosave;
-
-  // After useAutosave's own effects, so the saver already holds the chosen value.
-  useEffect(() => {
-    if (!flushNext.current) return;
-    flushNext.current = false;
-    void flush();
-  });
-
-  const busy = focused || autosave.state === 'saving' || autosave.state === 'error';
-  useLayoutEffect(() => {
-    live.current = { json: JSON.stringify(value), savedAt: autosave.savedAt, busy };
-  });
-  useEffect(() => {
-    if (!busy) onSettled();
-  }, [busy, onSettled]);
-
-  const set = useCallback((v: T) => setValue(v), []);
-  const setNow = useCallback((v: T) => {
-    flushNext.current = true;
-    setValue(v);
-  }, []);
-
-  const focus = useMemo(
-    () => ({
-      onFocus: () => setFocused(true),
-      onBlur: (e: FocusEvent<HTMLElement>) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
-      },
-    }),
-    [],
-  );
-  return <>{children({ value, set, setNow, autosave, focus })}</>;
 }
 
 /**

@@ -7,23 +7,11 @@
  * when the card is settled (not focused, nothing unsaved) and the answer is newer than both the
  * card's last save and the value it started from; otherwise it waits, and the user's text stays.
  * A newer value is taken by remounting the editor with it as the saved baseline, so the autosave
- * never sends back a value it only received. (The assessment's Synced does the same per field.)
+ * never sends back a value it only received (sync/SyncedEditor.tsx, shared with the assessment's
+ * fields).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode, type RefObject } from 'react';
-import { useAutosave, type Autosave } from '../preparation/useAutosave';
-
-const SAVE_DELAY_MS = 600;
-
-export interface CardBinding<T> {
-  value: T;
-  /** Typing: saved after a pause. */
-  set: (v: T) => void;
-  /** A choice: saved at once. */
-  setNow: (v: T) => void;
-  autosave: Autosave;
-  /** Spread on the card's outermost element: while focus is inside, a newer server value waits. */
-  focus: { onFocus: () => void; onBlur: (e: FocusEvent<HTMLElement>) => void };
-}
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { SyncedEditor, type Binding, type Live } from '../sync/SyncedEditor';
 
 interface SyncedCardProps<T> {
   server: T;
@@ -32,13 +20,7 @@ interface SyncedCardProps<T> {
   save: (v: T) => Promise<{ updatedAt: string }>;
   /** False stops saving (the card is being removed). */
   enabled: boolean;
-  children: (b: CardBinding<T>) => ReactNode;
-}
-
-interface Live {
-  json: string;
-  savedAt: string | null;
-  busy: boolean;
+  children: (b: Binding<T>) => ReactNode;
 }
 
 interface Baseline<T> {
@@ -72,55 +54,8 @@ export function SyncedCard<T>({ server, serverAt, save, enabled, children }: Syn
   useEffect(reconcile, [json, serverAt, reconcile]);
 
   return (
-    <CardEditor key={base.generation} initial={base.value} live={live} onSettled={reconcile} save={save} enabled={enabled}>
+    <SyncedEditor key={base.generation} initial={base.value} live={live} onSettled={reconcile} save={save} enabled={enabled}>
       {children}
-    </CardEditor>
+    </SyncedEditor>
   );
-}
-
-function CardEditor<T>(props: {
-  initial: T;
-  live: RefObject<Live>;
-  onSettled: () => void;
-  save: (v: T) => Promise<{ updatedAt: string }>;
-  enabled: boolean;
-  children: (b: CardBinding<T>) => ReactNode;
-}) {
-  const { initial, live, onSettled, save, enabled, children } = props;
-  const [value, setValue] = useState(initial);
-  const [focused, setFocused] = useState(false);
-  const flushNext = useRef(false);
-  const autosave = useAutosave(value, save, { delayMs: SAVE_DELAY_MS, enabled });
-  const { flush } = autosave;
-
-  // After useAutosave's own effects, so the saver already holds the chosen value.
-  useEffect(() => {
-    if (!flushNext.current) return;
-    flushNext.current = false;
-    void flush();
-  });
-
-  const busy = focused || autosave.state === 'saving' || autosave.state === 'error';
-  useLayoutEffect(() => {
-    live.current = { json: JSON.stringify(value), savedAt: autosave.savedAt, busy };
-  });
-  useEffect(() => {
-    if (!busy) onSettled();
-  }, [busy, onSettled]);
-
-  const set = useCallback((v: T) => setValue(v), []);
-  const setNow = useCallback((v: T) => {
-    flushNext.current = true;
-    setValue(v);
-  }, []);
-  const focus = useMemo(
-    () => ({
-      onFocus: () => setFocused(true),
-      onBlur: (e: FocusEvent<HTMLElement>) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
-      },
-    }),
-    [],
-  );
-  return <>{children({ value, set, setNow, autosave, focus })}</>;
 }
