@@ -142,22 +142,11 @@ export function parsePayload(text: string | null): PlanPayload | null {
   }
 }
 
-export interface StatementFields {
-  planId: string;
-  version: number;
-  payloadSha256: string;
-  kind: SignatureKind;
-  signerUserId: string;
-  keyId: string;
-  attendanceId: string | null;
-  name: string;
-  imageSha256: string | null;
-  witness: string | null;
-  signedAt: string;
-}
+export type StatementFields = Omit<SignatureStatement, 'format'>;
 
 /** The bytes a signer's key signs (rebuilt from the stored fields when verifying). */
 export function statementBytes(f: StatementFields): Uint8Array {
+  // Field by field, not a spread: a stored row carries more than the statement, and only these sign.
   const statement: SignatureStatement = {
     format: 'tiimipoyta.plan-signature/1',
     planId: f.planId,
