@@ -4,7 +4,9 @@
  *   small:   3 goals and 6 actions, five members and the client signing (about three pages);
  *   large:   20 goals and 100 actions (the table runs over several pages);
  *   export:  plans.exportPdf end to end: reading and verifying the version, the layout, fonts
- *            subset and embedded, PDF/A-3b metadata, the attached payload, base64 for the wire;
+ *            subset and embedded, PDF/A-3b metadata, the attached payload, the seal (a PDF
+ *            signature with the organisation's certificate), base64 for the wire;
+ *   seal:    the signing alone (placeholder-plain + signer-p12) and making a new seal;
  *   floor:   pdfkit writing the same text (every string the export drew, recorded on one run)
  *            with both fonts embedded but no layout, tagging, PDF/A or attachment: what any PDF
  *            with this text costs here.
@@ -22,6 +24,7 @@ import { addDays, todayInFinland } from '../shared/domain/dates.js';
 import type { Profession } from '../shared/domain/user.js';
 import { createBackend } from '../electron/backend/index.js';
 import { fontData } from '../electron/backend/pdf/fonts.js';
+import { generateSeal, sealPdf } from '../electron/backend/pdf/seal.js';
 import { name, rng } from './rng.js';
 
 const SEED = 7_2026;
@@ -187,10 +190,17 @@ async function main(): Promise<void> {
     const largeText = await recordText(exportOf(plans[1]!));
     const smallFloor = await timed(RUNS, () => floor(smallText));
     const largeFloor = await timed(RUNS, () => floor(largeText));
+    // The seal alone: the placeholder and the RSA-2048 SHA-256 signature on the small plan's own pdfkit bytes
+    // (the export above includes it: every signed version is sealed).
+    const signedBytes = Buffer.from(small.last.pdfBase64, 'base64');
+    const unsealed = signedBytes.subarray(0, signedBytes.indexOf('%%EOF') + 5);
+    const keygen = await timed(4, () => generateSeal('Kainuun hyvinvointialue'));
+    const sealing = await timed(RUNS, () => sealPdf(unsealed, keygen.last, { reason: 'Tiimipöytä: bench', name: 'Kainuun hyvinvointialue', location: 'Suomi' }));
     const kb = (o: Output<'plans.exportPdf'>) => `${Math.round((o.pdfBase64.length * 3) / 4 / 1024)} KB`;
     console.log(`pdf: small plan 3 goals, 6 actions → ${small.last.pages} pages (${kb(small.last)}); large plan 20 goals, 100 actions → ${large.last.pages} pages (${kb(large.last)}); ${MEMBERS} members and the client signed`);
     console.log(`export of the ${small.last.pages}-page plan (plans.exportPdf end to end), first ${small.first.toFixed(1)} ms, median of ${RUNS - 1}: ${small.median.toFixed(1)} ms (target ≤ 300 ms)`);
     console.log(`export of the 100-action plan (${large.last.pages} pages), first ${large.first.toFixed(1)} ms, median of ${Math.max(3, Math.ceil(RUNS / 2)) - 1}: ${large.median.toFixed(1)} ms`);
+    console.log(`of which the seal (placeholder-plain + signer-p12, RSA-2048 SHA-256): median of ${RUNS - 1}: ${sealing.median.toFixed(1)} ms; a new seal (key pair, certificate, PKCS#12), median of 3: ${keygen.median.toFixed(1)} ms (sealed: ${small.last.sealed})`);
     console.log(`floor, pdfkit writing the same text without layout (${smallText.length} / ${largeText.length} strings → ${smallFloor.last} / ${largeFloor.last} pages), median of ${RUNS - 1}: ${smallFloor.median.toFixed(1)} ms / ${largeFloor.median.toFixed(1)} ms`);
   } finally {
     backend.close();

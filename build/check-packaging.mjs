@@ -173,7 +173,8 @@ async function inspect(outDir) {
 
 /**
  * Renders a small plan PDF from the packaged files alone (app.asar extracted): the fonts resolve,
- * and nothing pdfkit needs at run time was left out by the exclusions above.
+ * and nothing pdfkit needs at run time was left out by the exclusions above. Then seals it with a
+ * new seal (node-forge, @signpdf from the package) and has pdfsig check the signature.
  */
 function checkPdfFromPackage(asar, asarPath) {
   const dest = mkdtempSync(join(tmpdir(), 'tiimipoyta-asar-'));
@@ -184,6 +185,8 @@ function checkPdfFromPackage(asar, asarPath) {
       const { planDocument } = await import(${url('dist/node/electron/backend/pdf/plan-document.js')});
       const { renderPlanPdf } = await import(${url('dist/node/electron/backend/pdf/render-pdf.js')});
       const { fontPaths } = await import(${url('dist/node/electron/backend/pdf/fonts.js')});
+      const { generateSeal, sealPdf } = await import(${url('dist/node/electron/backend/pdf/seal.js')});
+      const { writeFileSync } = await import('node:fs');
       const doc = planDocument({
         planId: 'p', caseNumber: '2026-0001', organisation: 'Kainuu', fullIdentityCode: false, clientRating: 5, payload: null, signatures: [],
         version: { version: 1, state: 'draft', frozenAt: null, lockedAt: null, supersededAt: null },
@@ -192,6 +195,8 @@ function checkPdfFromPackage(asar, asarPath) {
       });
       const r = await renderPlanPdf(doc, 'sv');
       const fonts = Object.values(fontPaths()).every((p) => p.startsWith(${JSON.stringify(dest)}));
+      const sealed = await sealPdf(r.bytes, await generateSeal('Kainuun hyvinvointialue'), { reason: 'Tiimipöytä: check', name: 'Kainuu', location: 'Suomi' });
+      writeFileSync(${JSON.stringify(join(dest, 'sealed.pdf'))}, sealed);
       process.stdout.write(JSON.stringify({ head: r.bytes.subarray(0, 8).toString('latin1'), pages: r.pages, fonts }));
     `;
     const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dest, encoding: 'utf8', timeout: 60_000 });
@@ -206,6 +211,13 @@ function checkPdfFromPackage(asar, asarPath) {
       res.status === 0 && out?.head === '%PDF-1.7' && out.pages >= 1 && out.fonts,
       `exit ${res.status}: ${(res.stderr || res.stdout || '').trim().split('\n').slice(-5).join(' | ')}`,
     );
+    // pdfsig exits 0 even on a digest mismatch: its output says whether the signature holds.
+    const sig = spawnSync('pdfsig', [join(dest, 'sealed.pdf')], { encoding: 'utf8' });
+    if (sig.error) console.log('SKIP the packaged seal: pdfsig (poppler-utils) is not installed');
+    else {
+      const ok = /Signature is Valid/.test(sig.stdout) && /- Total document signed/.test(sig.stdout);
+      check('the PDF seals from the packaged files (pdfsig: valid, whole document)', ok, (sig.stdout + sig.stderr).trim().split('\n').slice(-4).join(' | '));
+    }
   } finally {
     rmSync(dest, { recursive: true, force: true });
   }

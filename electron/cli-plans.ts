@@ -91,5 +91,6 @@ export async function exportPdfCommand(flags: Flags): Promise<void> {
   });
   writeOutput(target, Buffer.from(r.pdfBase64, 'base64'));
   const draft = r.draft ? ' It is not signed: every page is marked DRAFT / LUONNOS / UTKAST.' : '';
-  process.stdout.write(`Plan of case ${r.caseNumber}, version ${r.version} (${r.state}), in ${language}: ${r.pages} pages written to ${target}.${draft}\n`);
+  const sealed = r.sealed ? " Sealed with the organisation's certificate (pdfsig FILE checks it)." : '';
+  process.stdout.write(`Plan of case ${r.caseNumber}, version ${r.version} (${r.state}), in ${language}: ${r.pages} pages written to ${target}.${draft}${sealed}\n`);
 }

@@ -14,6 +14,7 @@ import * as m0080 from './0080-drafts.js';
 import * as m0090 from './0090-teams-meetings.js';
 import * as m0100 from './0100-catalogue.js';
 import * as m0110 from './0110-plans.js';
+import * as m0120 from './0120-seal.js';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'teams-meetings', up: m0090.up },
   { version: 100, name: 'catalogue', up: m0100.up },
   { version: 110, name: 'plans', up: m0110.up },
+  { version: 120, name: 'seal', up: m0120.up },
 ];

@@ -9,6 +9,10 @@
  *
  * A frozen, locked or superseded version is exported only if it verifies (payload against its hash
  * and rows, every signature): a PDF that says "signed" must not be made from a tampered store.
+ *
+ * Such a version is then sealed: signed as a PDF signature with the organisation's seal (pdf/seal.ts,
+ * made on the first signed export if the store has none yet), covering the whole document. A draft
+ * is never sealed: a sealed PDF says the organisation stands behind it.
  */
 import type { Output, ParsedInput } from '../../shared/api/contract.js';
 import { AppError } from '../../shared/api/errors.js';
@@ -25,12 +29,14 @@ import type { OpenStore } from '../../db/store.js';
 import { withAccess } from './access.js';
 import { requireUser, type BackendContext } from './context.js';
 import { planDocument, type DocumentSources, type PlanDocument, type VersionContent } from './pdf/plan-document.js';
-import { renderPlanPdf } from './pdf/render-pdf.js';
+import { documentTitle, renderPlanPdf } from './pdf/render-pdf.js';
+import { sealPdf } from './pdf/seal.js';
 import { conclusionOf } from './plan-payload-build.js';
 import { snapshotsOf } from './plan-signing.js';
 import { checkVersion } from './plan-verify.js';
 import { basisFor, contentOfVersion, loadVersion, type PlanRef } from './plan-view.js';
 import { loadCase } from './plans.js';
+import { ensureSeal } from './seal.js';
 
 /** What a draft says, from its rows and today's catalogue, coordinator and conclusion. */
 function draftContent(s: OpenStore, ref: PlanRef, v: VersionRecord): VersionContent {
@@ -96,6 +102,13 @@ export function pdfFileName(d: Pick<PlanDocument, 'caseNumber' | 'version' | 'st
   return `plan-${d.caseNumber}-v${d.version}${d.state === 'draft' ? '-draft' : ''}-${language}.pdf`;
 }
 
+const LOCATION = { fi: 'Suomi', sv: 'Finland', en: 'Finland' } as const;
+
+/** The signature's reason, signer and place, in the document's language (the DN itself stays ASCII). */
+function sealText(doc: PlanDocument, language: ParsedInput<'plans.exportPdf'>['language']) {
+  return { reason: `Tiimipöytä: ${documentTitle(doc, language)}`, name: doc.organisation || 'Tiimipöytä', location: LOCATION[language] };
+}
+
 export async function exportPdf(ctx: BackendContext, input: ParsedInput<'plans.exportPdf'>): Promise<Output<'plans.exportPdf'>> {
   const s = requireUser(ctx);
   const c = loadCase(s, input.caseId);
@@ -114,7 +127,9 @@ export async function exportPdf(ctx: BackendContext, input: ParsedInput<'plans.e
     () => planDocument(sourcesOf(s, ref, loadVersion(s, plan.id, input.version), input.fullIdentityCode)),
   );
   const pdf = await renderPlanPdf(doc, input.language);
-  return { fileName: pdfFileName(doc, input.language), pdfBase64: pdf.bytes.toString('base64'), pages: pdf.pages, draft: doc.draft };
+  const sealed = doc.state !== 'draft';
+  const bytes = sealed ? await sealPdf(pdf.bytes, await ensureSeal(s), sealText(doc, input.language)) : pdf.bytes;
+  return { fileName: pdfFileName(doc, input.language), pdfBase64: bytes.toString('base64'), pages: pdf.pages, draft: doc.draft, sealed };
 }
 
 export function list(ctx: BackendContext): Output<'plans.list'> {

@@ -9,6 +9,7 @@ import { changePassword as changeOwnPassword, resetPassword } from '../../db/acc
 import { getUserByUsername } from '../../db/repositories/users.js';
 import { createStore, inspectStore, loadContext, openStore, openWithRecoveryKey } from '../../db/store.js';
 import { record } from './access.js';
+import { ensureSeal } from './seal.js';
 import { dropSession, lockDataDir, requireSession, type BackendContext, type LockReason } from './context.js';
 import { purgeStaleDrafts } from './drafts.js';
 import { restartIdle, touch } from './idle.js';
@@ -59,6 +60,8 @@ export async function createNewStore(ctx: BackendContext, input: ParsedInput<'st
     ctx.kdf,
   );
   ctx.session = store;
+  // The organisation's seal for signed PDF exports (issue 7), made now so the first export is not slower.
+  await ensureSeal(store);
   return { status: started(ctx), recoveryKey };
 }
 

@@ -303,7 +303,8 @@ export const planChannels = {
    */
   'plans.exportPdf': {
     input: z.strictObject({ caseId: id, version: z.number().int().min(1), language: z.enum(CATALOGUE_LANGUAGES), fullIdentityCode: z.boolean() }),
-    output: z.strictObject({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), draft: z.boolean() }),
+    // sealed: signed with the organisation's seal (every version but a draft; a frozen one is still marked draft).
+    output: z.strictObject({ fileName: z.string(), pdfBase64: z.string(), pages: z.number().int(), draft: z.boolean(), sealed: z.boolean() }),
   },
   /** Every plan version of the store, one a row, the client by initials (for scripts: `plans list`). */
   'plans.list': {

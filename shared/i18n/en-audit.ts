@@ -101,6 +101,7 @@ export const enAudit = {
       'plan.verify': 'Plan signatures checked',
       'plan.exportPdf': 'Plan exported as a PDF file',
       'plan.list': 'List of plans viewed',
+      'seal.create': "The organisation's seal (signing certificate) created",
       'coordinator.candidates': 'Coordinator candidates viewed',
       'coordinator.read': 'Coordinators viewed',
       'coordinator.assign': 'Coordinator named',

@@ -101,6 +101,7 @@ export const fiAudit = {
       'plan.verify': 'Suunnitelman allekirjoitukset tarkistettu',
       'plan.exportPdf': 'Suunnitelma viety PDF-tiedostoksi',
       'plan.list': 'Suunnitelmien luettelo katsottu',
+      'seal.create': 'Organisaation sinetti (allekirjoitusvarmenne) luotu',
       'coordinator.candidates': 'Koordinaattoriehdokkaat katsottu',
       'coordinator.read': 'Koordinaattorit katsottu',
       'coordinator.assign': 'Koordinaattori nimetty',

@@ -101,6 +101,7 @@ export const svAudit = {
       'plan.verify': 'Planens underskrifter kontrollerade',
       'plan.exportPdf': 'Planen exporterad som PDF-fil',
       'plan.list': 'Förteckningen över planer visad',
+      'seal.create': 'Organisationens sigill (signaturcertifikat) skapat',
       'coordinator.candidates': 'Koordinatorkandidater visade',
       'coordinator.read': 'Koordinatorer visade',
       'coordinator.assign': 'Koordinator utsedd',

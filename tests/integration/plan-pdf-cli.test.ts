@@ -66,7 +66,11 @@ describe('cli export-pdf', () => {
     const r = runCli(['export-pdf', '--data', store(), '--case', plan.caseNumber, '--out', file], PW);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Plan of case ${plan.caseNumber}, version 1 \\(superseded\\), in fi: \\d+ pages written to ${file}\\.\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^Plan of case ${plan.caseNumber}, version 1 \\(superseded\\), in fi: \\d+ pages written to ${file}\\. Sealed with the organisation's certificate \\(pdfsig FILE checks it\\)\\.\\n$`));
+    // The file the CLI wrote is the sealed one (pdfsig exits 0 whatever it finds: its output says).
+    const sig = tool('pdfsig', [file]).stdout;
+    expect(sig).toMatch(/Signature Validation: Signature is Valid\./);
+    expect(sig).toMatch(/^\s+- Total document signed$/m);
     expect(readdirSync(outDir)).toEqual(['plan.pdf']);
     expect(readFileSync(file).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
     expect(tool('pdfdetach', ['-list', file]).stdout).toMatch(/^1 embedded files/);

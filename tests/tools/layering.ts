@@ -23,8 +23,8 @@ const BROWSER_DENY = ['electron', 'better-sqlite3-multiple-ciphers'];
 export const RULES: Record<Layer, Rule> = {
   shared: { layers: ['shared'], node: false, packages: ['zod'], deny: ['electron', 'react'] },
   db: { layers: ['shared', 'db'], node: true, packages: ['better-sqlite3-multiple-ciphers'], deny: ['electron'] },
-  // pdfkit lays out the plan as a PDF (issue 7); it is plain Node, no Electron, no native code.
-  backend: { layers: ['shared', 'db', 'backend'], node: true, packages: ['pdfkit'], deny: ['electron'] },
+  // pdfkit lays out the plan as a PDF (issue 7); @signpdf and node-forge seal it. Plain Node, no Electron, no native code.
+  backend: { layers: ['shared', 'db', 'backend'], node: true, packages: ['pdfkit', '@signpdf/', 'node-forge'], deny: ['electron'] },
   host: { layers: ['shared', 'db', 'backend', 'host'], node: true, packages: ['electron'], deny: [] },
   renderer: {
     layers: ['shared', 'renderer'],
