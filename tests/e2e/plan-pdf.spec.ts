@@ -97,7 +97,7 @@ async function seedSignedPlan(page: Page): Promise<{ caseId: string; meetingId: 
  * Exports from the open dialog, catches the download and returns its text layer (pdftotext).
  * `meanwhile` runs after the click, while the export is under way.
  */
-async function exportAndRead(page: Page, file: string, meanwhile?: () => Promise<void>): Promise<{ download: Download; text: string }> {
+async function exportAndRead(page: Page, file: string, meanwhile?: () => Promise<void>): Promise<{ download: Download; text: string; seal: string }> {
   const dialog = page.getByRole('dialog');
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: X.submit, exact: true }).click();
@@ -109,8 +109,10 @@ async function exportAndRead(page: Page, file: string, meanwhile?: () => Promise
   const out = spawnSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
   expect(out.status, out.stderr).toBe(0);
   await expect(dialog).toHaveCount(0);
+  // What Debian's pdfsig says of the file's seal (it exits 0 either way: the words matter).
+  const seal = spawnSync('pdfsig', [path], { encoding: 'utf8' });
   // Text wrapped across lines or table cells reads as one run of words.
-  return { download, text: out.stdout.replace(/\s+/g, ' ') };
+  return { download, text: out.stdout.replace(/\s+/g, ' '), seal: `${seal.stdout}${seal.stderr}` };
 }
 
 test('the signed plan exported as a Swedish PDF, masked by default, with the full identity code only when confirmed', async ({ page, app }) => {
@@ -153,6 +155,9 @@ test('the signed plan exported as a Swedish PDF, masked by default, with the ful
   // Swedish, the code masked.
   await languages.getByRole('radio', { name: 'Svenska', exact: true }).check();
   const masked = await exportAndRead(page, 'plan-sv-masked.pdf');
+  // The signed version leaves sealed: a standard tool checks it without this app.
+  expect(masked.seal).toContain('Signature is Valid');
+  expect(masked.seal).toContain('Total document signed');
   await expect(page.getByText(masked.download.suggestedFilename()).first()).toBeVisible();
   expect(masked.text).toContain(CLIENT);
   expect(masked.text).toContain(GOAL);
@@ -207,6 +212,7 @@ test('the signed plan exported as a Swedish PDF, masked by default, with the ful
   await page.getByRole('button', { name: X.button }).click();
   await expect(page.getByRole('dialog', { name: fill(X.title, { version: 2 }) }).getByText(X.draftNote)).toBeVisible();
   const draft = await exportAndRead(page, 'plan-fi-draft.pdf');
+  expect(draft.seal).not.toContain('Signature is Valid');
   expect(draft.text).toContain(CLIENT);
   expect(draft.text).toContain(GOAL);
   // In Finnish this time (the UI's language, preselected), and marked as a draft.
