@@ -18,13 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
-import type { Channel, Input, Output } from '../shared/api/contract.js';
-import { SEED_SERVICES } from '../shared/domain/catalogue.js';
+import type { Input, Output } from '../shared/api/contract.js';
 import { addDays, todayInFinland } from '../shared/domain/dates.js';
 import type { Profession } from '../shared/domain/user.js';
 import { createBackend } from '../electron/backend/index.js';
 import { fontData } from '../electron/backend/pdf/fonts.js';
 import { generateSeal, sealPdf } from '../electron/backend/pdf/seal.js';
+import { writePlanContent, type Call } from './plan-content.js';
 import { name, rng } from './rng.js';
 
 const SEED = 7_2026;
@@ -38,39 +38,18 @@ const SENTENCES = ['Asiakas haluaa palata kaupan alalle osa-aikaisesti.', 'SelkÃ
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-type Call = <K extends Channel>(channel: K, input: Input<K>) => Promise<Output<K>>;
-
 /** A case assessed in the meeting, with its plan written (goals, actions, coordinator) and frozen. */
 async function plannedCase(call: Call, r: () => number, ctx: { meetingId: string; itemId: string; caseId: string; people: { id: string; displayName: string }[]; today: string }, goals: number, actions: number): Promise<Output<'plans.get'>> {
-  const { today } = ctx;
-  let v = await call('plans.start', { caseId: ctx.caseId });
-  const planId = v.planId;
   const sentence = () => SENTENCES[Math.floor(r() * SENTENCES.length)]!;
-  for (let i = 0; i < goals; i++) {
-    const acceptance = r() < 0.8 ? 'agrees' : 'partly';
-    v = await call('plans.saveGoal', { planId, version: 1, goal: { text: `${sentence()} ${sentence()}`, targetDate: addDays(today, 90 + Math.floor(r() * 270)), progressMeasure: sentence(), acceptance, clientWords: acceptance === 'agrees' ? '' : sentence() } });
-  }
-  const goalIds = v.content.goals.map((g) => g.id);
-  for (let i = 0; i < actions; i++) {
-    const free = r() < 0.2;
-    const start = addDays(today, Math.floor(r() * 60));
-    await call('plans.saveAction', {
-      planId,
-      version: 1,
-      action: {
-        serviceId: free ? null : SEED_SERVICES[Math.floor(r() * SEED_SERVICES.length)]!.id,
-        text: free || r() < 0.3 ? sentence() : '',
-        providerId: null,
-        responsible: ctx.people[Math.floor(r() * ctx.people.length)]!.displayName,
-        startDate: start,
-        dueDate: addDays(start, 14 + Math.floor(r() * 180)),
-        goalIds: [...new Set([goalIds[Math.floor(r() * goals)]!, goalIds[Math.floor(r() * goals)]!])],
-        status: 'planned',
-      },
-    });
-  }
-  await call('coordinators.assign', { caseId: ctx.caseId, who: { kind: 'user', userId: ctx.people[1]!.id }, type: 'work_ability_coordinator', startDate: today, handoverNote: '' });
-  return call('plans.freeze', { planId, version: 1, meetingId: ctx.meetingId, quorumReason: '' });
+  const v = await writePlanContent(call, r, {
+    caseId: ctx.caseId,
+    today: ctx.today,
+    goals,
+    actions,
+    people: ctx.people,
+    texts: { goal: () => `${sentence()} ${sentence()}`, measure: sentence, clientWords: sentence, action: (_, free) => (free || r() < 0.3 ? sentence() : '') },
+  });
+  return call('plans.freeze', { planId: v.planId, version: 1, meetingId: ctx.meetingId, quorumReason: '' });
 }
 
 /** Every string pdfkit is asked to draw while `fn` runs (the floor writes the same text). */

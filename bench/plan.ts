@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Channel, Input, Output } from '../shared/api/contract.js';
-import { SEED_SERVICES } from '../shared/domain/catalogue.js';
 import { addDays, todayInFinland } from '../shared/domain/dates.js';
 import type { Profession } from '../shared/domain/user.js';
 import { createBackend } from '../electron/backend/index.js';
+import { writePlanContent } from './plan-content.js';
 import { name, rng } from './rng.js';
 
 const SEED = 6_2026;
@@ -94,32 +94,19 @@ async function main(): Promise<void> {
     await call('meetings.completeItem', { itemId });
 
     // The plan: 20 goals, 100 actions from the catalogue or free text, a coordinator.
-    let v = await call('plans.start', { caseId: c.id });
-    const planId = v.planId;
-    for (let i = 0; i < GOALS; i++) {
-      const acceptance = r() < 0.8 ? 'agrees' : 'partly';
-      v = await call('plans.saveGoal', { planId, version: 1, goal: { text: `Goal ${i + 1}: ${'work ability, health and daily life; '.repeat(1 + Math.floor(r() * 4))}`, targetDate: addDays(today, 90 + Math.floor(r() * 270)), progressMeasure: 'Seen at the review.', acceptance, clientWords: acceptance === 'agrees' ? '' : 'Not yet.' } });
-    }
-    const goalIds = v.content.goals.map((g) => g.id);
-    for (let i = 0; i < ACTIONS; i++) {
-      const free = r() < 0.2;
-      const start = addDays(today, Math.floor(r() * 60));
-      await call('plans.saveAction', {
-        planId,
-        version: 1,
-        action: {
-          serviceId: free ? null : SEED_SERVICES[Math.floor(r() * SEED_SERVICES.length)]!.id,
-          text: free ? `Free-text action ${i + 1}` : '',
-          providerId: null,
-          responsible: people[Math.floor(r() * people.length)]!.displayName,
-          startDate: start,
-          dueDate: addDays(start, 14 + Math.floor(r() * 180)),
-          goalIds: [...new Set([goalIds[Math.floor(r() * GOALS)]!, goalIds[Math.floor(r() * GOALS)]!])],
-          status: 'planned',
-        },
-      });
-    }
-    await call('coordinators.assign', { caseId: c.id, who: { kind: 'user', userId: people[1 % people.length]!.id }, type: 'work_ability_coordinator', startDate: today, handoverNote: '' });
+    const { planId } = await writePlanContent(call, r, {
+      caseId: c.id,
+      today,
+      goals: GOALS,
+      actions: ACTIONS,
+      people,
+      texts: {
+        goal: (i) => `Goal ${i + 1}: ${'work ability, health and daily life; '.repeat(1 + Math.floor(r() * 4))}`,
+        measure: () => 'Seen at the review.',
+        clientWords: () => 'Not yet.',
+        action: (i, free) => (free ? `Free-text action ${i + 1}` : ''),
+      },
+    });
     console.log(`plan: ${GOALS} goals, ${ACTIONS} actions; ${MEMBERS} members at the table; key derivation ${KDF ? 'fast (N=2^12)' : 'production (N=2^17)'}`);
 
     const freezes: number[] = [];
