@@ -75,4 +75,25 @@ export async function seedReadyCase(page: Page, name: string, opts: { identityCo
   return { clientId: client.id, caseId: c.id, caseNumber: c.number, name };
 }
 
+/**
+ * The team's conclusion for an agenda item of a running meeting, written through the channels (the
+ * session spec walks steps 1–7 in the UI; later specs start here). With `complete`, the item is
+ * marked discussed and the shared screen moves on to the plan step.
+ */
+export async function writeConclusion(page: Page, meetingId: string, itemId: string, statement: string, opts: { complete: boolean }): Promise<void> {
+  await invokeInPage(page, 'meetings.navigate', { meetingId, itemId, step: 'conclusion' });
+  await invokeInPage(page, 'assessment.get', { itemId });
+  for (const change of [
+    { kind: 'text', field: 'conclusion.statement', value: statement },
+    { kind: 'teamRating', value: 6 },
+    { kind: 'servicePath', value: 'supported_employment' },
+    { kind: 'clientAgreement', value: 'agrees' },
+  ]) {
+    await invokeInPage(page, 'assessment.change', { itemId, change });
+  }
+  if (!opts.complete) return;
+  await invokeInPage(page, 'meetings.completeItem', { itemId });
+  await invokeInPage(page, 'meetings.navigate', { meetingId, itemId, step: 'plan' });
+}
+
 export { dayFromToday };

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogues } from '../../shared/i18n/index.js';
-import { dayFromToday, invokeInPage, seedReadyCase } from './api.js';
+import { dayFromToday, invokeInPage, seedReadyCase, writeConclusion } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, goToClients, PASSWORD, test } from './fixtures.js';
 
 const L = catalogues.fi;
@@ -63,18 +63,7 @@ async function seedSignedPlan(page: Page): Promise<{ caseId: string; meetingId: 
     attendance: [member(aino, 'Aino Ahonen', 'social_worker', 'Hyvinvointialue'), member(pekka.id, 'Pekka Lääkäri', 'physician', 'Terveysasema')],
   });
   const itemId = detail.items[0]!.id;
-  await invokeInPage(page, 'meetings.navigate', { meetingId: meeting.id, itemId, step: 'conclusion' });
-  await invokeInPage(page, 'assessment.get', { itemId });
-  for (const change of [
-    { kind: 'text', field: 'conclusion.statement', value: 'Arbetsförmågan räcker för deltidsarbete med stöd.' },
-    { kind: 'teamRating', value: 6 },
-    { kind: 'servicePath', value: 'supported_employment' },
-    { kind: 'clientAgreement', value: 'agrees' },
-  ]) {
-    await invokeInPage(page, 'assessment.change', { itemId, change });
-  }
-  await invokeInPage(page, 'meetings.completeItem', { itemId });
-  await invokeInPage(page, 'meetings.navigate', { meetingId: meeting.id, itemId, step: 'plan' });
+  await writeConclusion(page, meeting.id, itemId, 'Arbetsförmågan räcker för deltidsarbete med stöd.', { complete: true });
 
   const started = await invokeInPage<Version>(page, 'plans.start', { caseId: c.caseId });
   const ref = { planId: started.planId, version: started.version };

@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { catalogues } from '../../shared/i18n/index.js';
-import { dayFromToday, invokeInPage, seedReadyCase } from './api.js';
+import { dayFromToday, invokeInPage, seedReadyCase, writeConclusion } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, PASSWORD, test } from './fixtures.js';
 import { chooseRadio, tabTo, typeDate } from './keyboard.js';
 
@@ -61,20 +61,7 @@ async function seedMeeting(page: Page, seed: Seed): Promise<{ meetingId: string;
   });
   // Steps 1–7 are the session spec's subject: here the conclusion is already written.
   const itemId = detail.items[0]!.id;
-  await invokeInPage(page, 'meetings.navigate', { meetingId: meeting.id, itemId, step: 'conclusion' });
-  await invokeInPage(page, 'assessment.get', { itemId });
-  for (const change of [
-    { kind: 'text', field: 'conclusion.statement', value: 'Työkyky riittää osa-aikatyöhön tuettuna.' },
-    { kind: 'teamRating', value: 6 },
-    { kind: 'servicePath', value: 'supported_employment' },
-    { kind: 'clientAgreement', value: 'agrees' },
-  ]) {
-    await invokeInPage(page, 'assessment.change', { itemId, change });
-  }
-  if (seed.at === 'plan') {
-    await invokeInPage(page, 'meetings.completeItem', { itemId });
-    await invokeInPage(page, 'meetings.navigate', { meetingId: meeting.id, itemId, step: 'plan' });
-  }
+  await writeConclusion(page, meeting.id, itemId, 'Työkyky riittää osa-aikatyöhön tuettuna.', { complete: seed.at === 'plan' });
   return { meetingId: meeting.id, itemId, caseId: c.caseId, clientId: c.clientId };
 }
 
