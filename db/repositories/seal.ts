@@ -59,3 +59,17 @@ export function insertSeal(db: Db, s: Omit<SealRecord, 'retiredAt'>): void {
 export function retireSeal(db: Db, id: string, at: string): void {
   db.prepare('UPDATE seals SET retired_at = ? WHERE id = ? AND retired_at IS NULL').run(at, id);
 }
+
+/** Every seal, newest first, with its creator's name (the administrator's seal page). */
+export function listSeals(db: Db): (SealRecord & { createdByName: string })[] {
+  const rows = db
+    .prepare('SELECT s.*, u.display_name AS created_by_name FROM seals s JOIN users u ON u.id = s.created_by ORDER BY s.created_at DESC, s.rowid DESC')
+    .all() as (SealRow & { created_by_name: string })[];
+  return rows.map((r) => ({ ...rowToSeal(r), createdByName: r.created_by_name }));
+}
+
+/** The seal with this certificate fingerprint, current or retired (verifying an older PDF). */
+export function sealByFingerprint(db: Db, fingerprintSha256: string): SealRecord | undefined {
+  const row = db.prepare('SELECT * FROM seals WHERE fingerprint_sha256 = ? ORDER BY created_at DESC LIMIT 1').get(fingerprintSha256) as SealRow | undefined;
+  return row && rowToSeal(row);
+}

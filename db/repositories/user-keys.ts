@@ -52,3 +52,9 @@ export function rewrapUserKey(db: Db, id: string, wrapped: Sealed): void {
 export function retireUserKeys(db: Db, userId: string, at: string): void {
   db.prepare('UPDATE user_keys SET retired_at = ? WHERE user_id = ? AND retired_at IS NULL').run(at, userId);
 }
+
+/** A key by its id, current or retired (checking a signature made before a password reset). */
+export function getUserKey(db: Db, id: string): UserKey | undefined {
+  const row = db.prepare('SELECT * FROM user_keys WHERE id = ?').get(id) as UserKeyRow | undefined;
+  return row && rowToUserKey(row);
+}

@@ -21,7 +21,8 @@ import { listFields } from '../../db/repositories/assessments.js';
 import { getClient } from '../../db/repositories/clients.js';
 import { currentCoordinator } from '../../db/repositories/coordinators.js';
 import { getOrganisation } from '../../db/repositories/organisation.js';
-import { listSignatures } from '../../db/repositories/plan-signatures.js';
+import { listSignatures, type SignatureRecord } from '../../db/repositories/plan-signatures.js';
+import { PLAN_EVIDENCE_FORMAT, type PlanEvidence } from '../../shared/domain/pdf-verification.js';
 import { assessedItems, getPlanForCase, listAllVersions, type VersionRecord } from '../../db/repositories/plans.js';
 import { getClientView } from '../../db/repositories/preparation.js';
 import { getTeam } from '../../db/repositories/teams.js';
@@ -70,6 +71,30 @@ function draftContent(s: OpenStore, ref: PlanRef, v: VersionRecord): VersionCont
   };
 }
 
+/** The signatures as the PDF carries them, so the file alone is enough to check each one. */
+function evidenceOf(planId: string, v: VersionRecord, sigs: readonly SignatureRecord[]): PlanEvidence {
+  return {
+    format: PLAN_EVIDENCE_FORMAT,
+    planId,
+    version: v.version,
+    payloadSha256: v.payloadSha256!,
+    locked: v.lockedAt !== null,
+    signatures: sigs.map((x) => ({
+      kind: x.kind,
+      signerUserId: x.signerUserId,
+      keyId: x.keyId,
+      publicKey: x.publicKey,
+      attendanceId: x.attendanceId,
+      name: x.name,
+      imageSha256: x.imageSha256,
+      image: x.kind === 'client_drawn' ? x.image : null,
+      witness: x.witness,
+      signedAt: x.signedAt,
+      signature: x.signature,
+    })),
+  };
+}
+
 /** Everything the document shows, read from the store (inside the caller's access transaction). */
 function sourcesOf(s: OpenStore, ref: PlanRef, v: VersionRecord, fullIdentityCode: boolean): DocumentSources {
   const sigs = v.state === 'draft' ? [] : listSignatures(s.db, v.id);
@@ -94,6 +119,7 @@ function sourcesOf(s: OpenStore, ref: PlanRef, v: VersionRecord, fullIdentityCod
     content,
     payload: v.state === 'draft' || v.payload === null || v.payloadSha256 === null ? null : { text: v.payload, sha256: v.payloadSha256 },
     signatures: sigs.map((x) => ({ kind: x.kind, attendanceId: x.attendanceId, name: x.name, signerName: x.signerName, witness: x.witness, signedAt: x.signedAt, image: x.image })),
+    evidence: v.state === 'draft' || v.payloadSha256 === null ? null : evidenceOf(ref.plan.id, v, sigs),
   };
 }
 

@@ -4,6 +4,8 @@ import type { planChannels } from '../../shared/api/contract-plans.js';
 import * as coordinators from './coordinators.js';
 import type { Handler } from './handlers.js';
 import * as exporting from './plan-export.js';
+import * as pdfVerify from './pdf-verify.js';
+import * as seal from './seal.js';
 import * as signing from './plan-signing.js';
 import * as verification from './plan-verify.js';
 import * as plans from './plans.js';
@@ -30,6 +32,9 @@ export const planHandlers: { [K in PlanChannel]: Handler<K> } = {
   'plans.verify': verification.verify,
   'plans.exportPdf': exporting.exportPdf,
   'plans.list': (ctx) => exporting.list(ctx),
+  'pdf.verify': pdfVerify.verifyPdf,
+  'admin.sealInfo': (ctx) => seal.sealInfo(ctx),
+  'admin.importSeal': (ctx, input) => seal.importSeal(ctx, input),
   'coordinators.candidates': coordinators.candidates,
   'coordinators.forCase': coordinators.forCase,
   'coordinators.assign': coordinators.assign,

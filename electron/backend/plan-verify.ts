@@ -45,8 +45,14 @@ function payloadMatches(planId: string, v: VersionRecord, payload: PlanPayload |
   }
 }
 
+/** What a signature check needs: a stored row, or a signature as a PDF's evidence file carries it. */
+export type SignatureEvidenceLike = Pick<
+  SignatureRecord,
+  'kind' | 'attendanceId' | 'name' | 'signerUserId' | 'keyId' | 'keyUserId' | 'publicKey' | 'image' | 'imageSha256' | 'witness' | 'signedAt' | 'signature'
+>;
+
 /** Whom the signature may stand for, by the payload's attendance (the way requiredSignatures says). */
-function standsRightly(sig: SignatureRecord, payload: PlanPayload): boolean {
+function standsRightly(sig: SignatureEvidenceLike, payload: PlanPayload): boolean {
   if (sig.kind === 'client_drawn' || sig.kind === 'client_oral') return sig.attendanceId === null;
   const a = Array.isArray(payload.attendance) ? payload.attendance.find((x) => x.attendanceId === sig.attendanceId) : undefined;
   if (!a || a.status === 'absent') return false;
@@ -54,7 +60,11 @@ function standsRightly(sig: SignatureRecord, payload: PlanPayload): boolean {
   return sig.kind === 'member' ? member && a.userId === sig.signerUserId : !member;
 }
 
-function signatureValid(planId: string, v: VersionRecord, payload: PlanPayload, sig: SignatureRecord): boolean {
+/**
+ * One signature over this version's payload hash: the key is the signer's, it stands for whom it
+ * may, a drawn image hashes to what was signed, and Ed25519 verifies over the rebuilt statement.
+ */
+export function signatureHolds(planId: string, version: number, payloadSha256: string, payload: PlanPayload, sig: SignatureEvidenceLike): boolean {
   if (sig.keyUserId !== sig.signerUserId || !standsRightly(sig, payload)) return false;
   if (sig.kind === 'client_drawn') {
     const bytes = sig.image === null ? null : pngBytes(sig.image, PLAN_LIMITS.signatureImageBytes);
@@ -63,8 +73,8 @@ function signatureValid(planId: string, v: VersionRecord, payload: PlanPayload, 
   try {
     const bytes = statementBytes({
       planId,
-      version: v.version,
-      payloadSha256: v.payloadSha256!,
+      version,
+      payloadSha256,
       kind: sig.kind,
       signerUserId: sig.signerUserId,
       keyId: sig.keyId,
@@ -86,7 +96,7 @@ export function checkVersion(planId: string, v: VersionRecord, goals: readonly P
   if (v.state === 'draft') return { payload: null, payloadValid: null, signatures: new Map(sigs.map((s) => [s.id, false])), valid: null };
   const payload = parsePayload(v.payload);
   const payloadValid = payloadMatches(planId, v, payload, goals, actions);
-  const signatures = new Map(sigs.map((s) => [s.id, payloadValid && signatureValid(planId, v, payload!, s)]));
+  const signatures = new Map(sigs.map((s) => [s.id, payloadValid && signatureHolds(planId, v.version, v.payloadSha256!, payload!, s)]));
   let complete = true;
   if (payloadValid && v.lockedAt !== null) {
     const needed = requiredSignatures(payload!.attendance.map((a) => ({ attendanceId: a.attendanceId, userId: a.userId, status: a.status })));

@@ -21,7 +21,41 @@ import {
 } from '../domain/plan.js';
 import { ATTENDANCE_STATUSES } from '../domain/meeting.js';
 import { PROFESSIONS } from '../domain/user.js';
+import { PDF_CHECKS, PDF_PROBLEMS } from '../domain/pdf-verification.js';
 import { id, isoDate, name, password, shortText } from './schemas.js';
+
+/** A plan PDF to verify: ours are 0.1–0.5 MB; 6 MB keeps the base64 under browser mode's 8 MiB body. */
+export const PDF_VERIFY_MAX_BYTES = 6 * 1024 * 1024;
+/** A seal's PKCS#12: a key and a certificate chain, a few kilobytes; 256 KiB is generous. */
+export const SEAL_P12_MAX_BYTES = 256 * 1024;
+const base64Of = (bytes: number) => z.string().max(Math.ceil(bytes / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+export const pdfVerificationSchema = z.strictObject({
+  verdict: z.enum(['valid', 'superseded', 'invalid']),
+  checks: z.array(z.strictObject({ check: z.enum(PDF_CHECKS), ok: z.boolean().nullable(), problem: z.enum(PDF_PROBLEMS).nullable() })),
+  /** What the attached payload says (null when there is none to read). */
+  plan: z.strictObject({ planId: z.string(), caseNumber: z.string(), version: z.number().int(), frozenAt: z.string(), payloadSha256: z.string(), verificationCode: z.string() }).nullable(),
+  /** The seal's certificate and signing time (null when the file has no readable seal). */
+  seal: z.strictObject({ subject: z.string(), fingerprintSha256: z.string(), signedAt: z.string().nullable() }).nullable(),
+  /** Each team signature in the file; the client is named by initials only. */
+  signatures: z.array(z.strictObject({ kind: z.enum(SIGNATURE_KINDS), name: z.string(), signedAt: z.string(), valid: z.boolean() })),
+  /** The store's word (pdf.verify checks against the open store; the CLI only with --data). */
+  store: z.strictObject({ state: z.enum(PLAN_STATES).nullable(), latestVersion: z.number().int().nullable(), supersededBy: z.number().int().nullable(), supersededAt: z.string().nullable(), sealKnown: z.boolean() }).nullable(),
+});
+export type PdfVerification = z.infer<typeof pdfVerificationSchema>;
+
+export const sealInfoSchema = z.strictObject({
+  id: z.string(),
+  source: z.enum(['generated', 'imported']),
+  subject: z.string(),
+  fingerprintSha256: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  createdAt: z.string(),
+  createdByName: z.string(),
+  retiredAt: z.string().nullable(),
+});
+export type SealInfo = z.infer<typeof sealInfoSchema>;
 
 const planText = z.string().max(PLAN_LIMITS.text);
 const short = z.string().max(PLAN_LIMITS.short);
@@ -311,6 +345,20 @@ export const planChannels = {
     input: z.strictObject({}),
     output: z.array(z.strictObject({ planId: z.string(), caseId: z.string(), caseNumber: z.string(), clientInitials: z.string(), version: z.number().int(), state: z.enum(PLAN_STATES) })),
   },
+  /**
+   * Checks a plan PDF (issue 7, item 5): the seal over the whole file, the attached payload against
+   * the signed hash, every team signature, and this store's record of the version. Any signed-in
+   * user may verify; finding the client's plan is logged as an access to the client.
+   */
+  'pdf.verify': { input: z.strictObject({ pdfBase64: base64Of(PDF_VERIFY_MAX_BYTES).min(1) }), output: pdfVerificationSchema },
+  /** The organisation's seal in use and the earlier ones (administrators). */
+  'admin.sealInfo': { input: z.strictObject({}), output: z.strictObject({ current: sealInfoSchema.nullable(), earlier: z.array(sealInfoSchema) }) },
+  /**
+   * Replaces the seal with the county's own PKCS#12 (administrators). Refused with seal_not_pkcs12,
+   * seal_wrong_passphrase, seal_no_key, seal_key_mismatch, seal_unsupported_key (not RSA) or
+   * seal_expired; the earlier seal is retired, not deleted (old PDFs still name it).
+   */
+  'admin.importSeal': { input: z.strictObject({ p12Base64: base64Of(SEAL_P12_MAX_BYTES).min(1), passphrase: z.string().max(1024) }), output: sealInfoSchema },
   /** The signed-in user's clients as coordinator: due actions and reviews. */
   'coordinators.worklist': { input: z.strictObject({}), output: z.array(coordinatorWorkSchema) },
 } as const;

@@ -60,6 +60,7 @@ export const enPdf = {
       attached: 'The signed content is attached to this PDF file as {{file}}. Its SHA-256 hash is shown above; the verification code is the first 12 characters of the hash.',
       noPayload: 'A draft has no content to sign and no hash yet, so no content is attached.',
       attachmentDescription: 'The signed content of the plan (canonical JSON)',
+      evidenceDescription: "The team's signatures with their public keys (canonical JSON)",
     },
     footer: {
       page: 'Page {{page}} / {{pages}}',

@@ -60,6 +60,7 @@ export const fiPdf = {
       attached: 'Allekirjoitettu sisältö on liitetty tähän PDF-tiedostoon nimellä {{file}}. Sen SHA-256-tiiviste on yllä; tarkistuskoodi on tiivisteen 12 ensimmäistä merkkiä.',
       noPayload: 'Luonnoksella ei ole vielä allekirjoitettavaa sisältöä eikä tiivistettä, joten tiedostoon ei ole liitetty sisältöä.',
       attachmentDescription: 'Suunnitelman allekirjoitettu sisältö (kanoninen JSON)',
+      evidenceDescription: 'Tiimin allekirjoitukset ja niiden julkiset avaimet (kanoninen JSON)',
     },
     footer: {
       page: 'Sivu {{page}} / {{pages}}',

@@ -60,6 +60,7 @@ export const svPdf = {
       attached: 'Det undertecknade innehållet är bifogat till denna PDF-fil med namnet {{file}}. Dess SHA-256-hashvärde står ovan; kontrollkoden är hashvärdets 12 första tecken.',
       noPayload: 'Ett utkast har ännu inget innehåll att underteckna och inget hashvärde, så inget innehåll har bifogats.',
       attachmentDescription: 'Planens undertecknade innehåll (kanonisk JSON)',
+      evidenceDescription: 'Teamets underskrifter med deras offentliga nycklar (kanonisk JSON)',
     },
     footer: {
       page: 'Sida {{page}} / {{pages}}',

@@ -138,7 +138,7 @@ describe('a locked plan exported as a sealed PDF', () => {
 
   it('pdfdetach still yields the exact signed payload', async () => {
     const saved = join(out, 'payload.json');
-    expect(tool('pdfdetach', ['-save', '1', '-o', saved, sealed.file]).status).toBe(0);
+    expect(tool('pdfdetach', ['-savefile', `plan-${locked.caseNumber}-v1.json`, '-o', saved, sealed.file]).status).toBe(0);
     expect(createHash('sha256').update(readFileSync(saved)).digest('hex')).toBe(locked.payloadSha256);
   });
 });

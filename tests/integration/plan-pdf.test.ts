@@ -158,9 +158,10 @@ describe('a signed plan as PDF/A-3b', () => {
   it('attaches the canonical payload, byte for byte what was signed', async () => {
     const { file } = signedPdf.sv;
     const list = tool('pdfdetach', ['-list', file]);
-    expect(list.stdout.trim().split('\n')).toEqual(['1 embedded files', `1: plan-${locked.caseNumber}-v1.json`]);
+    // The payload and, beside it, the team's signatures with their public keys (the name tree sorts them).
+    expect(list.stdout.trim().split('\n')).toEqual(['2 embedded files', `1: plan-${locked.caseNumber}-v1-signatures.json`, `2: plan-${locked.caseNumber}-v1.json`]);
     const saved = join(out, 'payload.json');
-    expect(tool('pdfdetach', ['-save', '1', '-o', saved, file]).status).toBe(0);
+    expect(tool('pdfdetach', ['-savefile', `plan-${locked.caseNumber}-v1.json`, '-o', saved, file]).status).toBe(0);
     const bytes = readFileSync(saved);
     const stored = await raw(ctx, (db) => db.prepare('SELECT payload FROM plan_versions WHERE plan_id = ? AND version = 1').get(locked.planId) as { payload: string });
     expect(bytes.equals(Buffer.from(stored.payload, 'utf8'))).toBe(true);
@@ -198,7 +199,7 @@ describe('versions not yet in force', () => {
   it('a frozen version still being signed: watermarked on every page, its payload attached', () => {
     expect(frozen.r.draft).toBe(true);
     expect(draftMarkOnEveryPage(frozen.file)).toBe(true);
-    expect(tool('pdfdetach', ['-list', frozen.file]).stdout).toMatch(/^1 embedded files/);
+    expect(tool('pdfdetach', ['-list', frozen.file]).stdout).toMatch(/^2 embedded files/);
     expect(squash(tool('pdftotext', [frozen.file, '-']).stdout)).toContain('allekirjoitukset kesken');
   });
 

@@ -11,6 +11,8 @@
 import { maskHenkilotunnus } from '../../../shared/domain/henkilotunnus.js';
 import type { ClientAgreement, ServicePath } from '../../../shared/domain/assessment.js';
 import { CLIENT_AGREEMENTS, SERVICE_PATHS } from '../../../shared/domain/assessment.js';
+import { canonicalJson } from '../../../shared/domain/canonical.js';
+import { evidenceFileName, type PlanEvidence } from '../../../shared/domain/pdf-verification.js';
 import type { PayloadAttendee, PayloadCoordinator, PayloadGoal, PlanPayload } from '../../../shared/domain/plan-payload.js';
 import type { ActionStatus, PlanState, ProviderSnapshot, ServiceSnapshot, SignatureKind, StatutoryPlanRef } from '../../../shared/domain/plan.js';
 import type { Profession } from '../../../shared/domain/user.js';
@@ -82,6 +84,8 @@ export interface PlanDocument {
   signatures: DocSignature[];
   /** The canonical payload as stored (the signed bytes), for the attachment and the hash. */
   payload: { fileName: string; bytes: Buffer; sha256: string } | null;
+  /** The team's signatures with their public keys (canonical JSON), the second attachment. */
+  evidence: { fileName: string; bytes: Buffer } | null;
 }
 
 /** What the version says: the stored payload, or a draft's rows shaped like one. */
@@ -113,6 +117,8 @@ export interface DocumentSources {
   /** The stored payload text and its SHA-256 (null for a draft). */
   payload: { text: string; sha256: string } | null;
   signatures: readonly SignatureSource[];
+  /** The signatures as evidence (keys and signature values), attached beside the payload. */
+  evidence?: PlanEvidence | null;
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -202,6 +208,7 @@ export function planDocument(src: DocumentSources): PlanDocument {
       };
     }),
     payload: src.payload && { fileName: payloadFileName(src.caseNumber, v.version), bytes: Buffer.from(src.payload.text, 'utf8'), sha256: src.payload.sha256 },
+    evidence: src.payload && src.evidence ? { fileName: evidenceFileName(src.caseNumber, v.version), bytes: Buffer.from(canonicalJson(src.evidence), 'utf8') } : null,
   };
 }
 

@@ -15,7 +15,9 @@
  * The canonical payload (the exact stored bytes) is attached as an associated file
  * (AFRelationship Source: the document is rendered from it, and it is what was signed). A draft has
  * no payload and gets no attachment: a JSON that looks like a plan but was never frozen could be
- * taken by a system for a signed one.
+ * taken by a system for a signed one. Beside it goes the evidence (`…-signatures.json`,
+ * AFRelationship Supplement): each team signature with its public key, so the PDF alone is enough
+ * to check them (pdf/verify-pdf.ts).
  */
 import PDFDocument from 'pdfkit';
 import { formatDateTime, formatDay, todayInFinland } from '../../../shared/domain/dates.js';
@@ -387,6 +389,17 @@ export function renderPlanPdf(d: PlanDocument, language: Language): Promise<Rend
       creationDate: at,
       modifiedDate: at,
       relationship: 'Source',
+    } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
+  if (d.payload && d.evidence) {
+    const at = new Date(d.lockedAt ?? d.frozenAt ?? Date.now());
+    doc.file(d.evidence.bytes, {
+      name: d.evidence.fileName,
+      type: 'application/json',
+      description: catalogues[language].pdf.integrity.evidenceDescription,
+      creationDate: at,
+      modifiedDate: at,
+      relationship: 'Supplement',
     } as PDFKit.Mixins.PDFAttachmentOptions);
   }
   doc.end();

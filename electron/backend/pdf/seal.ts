@@ -103,13 +103,15 @@ export async function generateSeal(organisationName: string, now = new Date()): 
   return { p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase, ...describe(cert) };
 }
 
-export type SealProblem = 'seal_not_pkcs12' | 'seal_wrong_passphrase' | 'seal_no_key' | 'seal_key_mismatch';
+export type SealProblem = 'seal_not_pkcs12' | 'seal_wrong_passphrase' | 'seal_no_key' | 'seal_key_mismatch' | 'seal_unsupported_key' | 'seal_expired';
 
 /**
  * Opens a PKCS#12 as signer-p12 will: the passphrase must open it, and it must hold a private key
- * and the certificate of that key. Returns what the administrator is shown, or the problem.
+ * and the certificate of that key. The key must be RSA (signer-p12 and node-forge sign with RSA
+ * only; an ECDSA key is refused by name), and the certificate valid at `now`. Returns what the
+ * administrator is shown, or the problem.
  */
-export function inspectP12(p12: Buffer, passphrase: string): { ok: true; seal: Omit<SealMaterial, 'p12' | 'passphrase'> } | { ok: false; problem: SealProblem } {
+export function inspectP12(p12: Buffer, passphrase: string, now = new Date()): { ok: true; seal: Omit<SealMaterial, 'p12' | 'passphrase'> } | { ok: false; problem: SealProblem } {
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
@@ -130,7 +132,8 @@ export function inspectP12(p12: Buffer, passphrase: string): { ok: true; seal: O
     ...(p.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
   const key = keyBags.find((b) => b.key)?.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!key) return { ok: false, problem: 'seal_no_key' };
+  // forge keeps a key it cannot read (EC, Ed25519) as bare ASN.1 with no key: there is one, of another kind.
+  if (!key) return { ok: false, problem: keyBags.length > 0 ? 'seal_unsupported_key' : 'seal_no_key' };
   const certs = (p.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
   // The certificate of this key (signer-p12 looks for it the same way: the modulus matches).
   const own = certs.find((c) => {
@@ -138,6 +141,7 @@ export function inspectP12(p12: Buffer, passphrase: string): { ok: true; seal: O
     return pub.n !== undefined && key.n !== undefined && pub.n.compareTo(key.n) === 0;
   });
   if (!own) return { ok: false, problem: certs.length === 0 ? 'seal_no_key' : 'seal_key_mismatch' };
+  if (own.validity.notBefore.getTime() > now.getTime() || own.validity.notAfter.getTime() < now.getTime()) return { ok: false, problem: 'seal_expired' };
   return { ok: true, seal: describe(own) };
 }
 
