@@ -7,6 +7,8 @@ import { enPlans } from './en-plans.js';
 import { enSession } from './en-session.js';
 import { enSigning } from './en-signing.js';
 import { enExport } from './en-export.js';
+import { enSeal } from './en-seal.js';
+import { enVerify } from './en-verify.js';
 import type { Messages } from './types.js';
 
 export const en: Messages = {
@@ -345,4 +347,6 @@ export const en: Messages = {
   ...enSession,
   ...enSigning,
   ...enExport,
+  ...enSeal,
+  ...enVerify,
 };

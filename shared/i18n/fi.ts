@@ -8,6 +8,8 @@ import { fiPlans } from './fi-plans.js';
 import { fiSession } from './fi-session.js';
 import { fiSigning } from './fi-signing.js';
 import { fiExport } from './fi-export.js';
+import { fiSeal } from './fi-seal.js';
+import { fiVerify } from './fi-verify.js';
 
 export const fi = {
   app: {
@@ -345,4 +347,6 @@ export const fi = {
   ...fiSession,
   ...fiSigning,
   ...fiExport,
+  ...fiSeal,
+  ...fiVerify,
 } as const;

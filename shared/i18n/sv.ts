@@ -7,6 +7,8 @@ import { svPlans } from './sv-plans.js';
 import { svSession } from './sv-session.js';
 import { svSigning } from './sv-signing.js';
 import { svExport } from './sv-export.js';
+import { svSeal } from './sv-seal.js';
+import { svVerify } from './sv-verify.js';
 import type { Messages } from './types.js';
 
 export const sv: Messages = {
@@ -345,4 +347,6 @@ export const sv: Messages = {
   ...svSession,
   ...svSigning,
   ...svExport,
+  ...svSeal,
+  ...svVerify,
 };

@@ -1,0 +1,2 @@
+/** en: the organisation's seal, Admin → Seal (issue 7). */
+export const enSeal = {} as const;

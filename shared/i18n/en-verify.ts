@@ -1,0 +1,2 @@
+/** en: verifying a plan PDF (issue 7). */
+export const enVerify = {} as const;
