@@ -18,8 +18,8 @@ export type Flags = Record<string, string | true>;
 
 export function parseArgs(argv: string[]): { command: string; sub: string | undefined; flags: Flags } {
   const [command = 'help', ...afterCommand] = argv;
-  // One optional word after the command (`audit verify`).
-  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && ['audit', 'case', 'cases', 'plan', 'plans'].includes(command) ? afterCommand[0] : undefined;
+  // One optional word after the command (`audit verify`; `verify FILE.pdf`).
+  const sub = afterCommand[0] !== undefined && !afterCommand[0].startsWith('--') && ['audit', 'case', 'cases', 'plan', 'plans', 'verify'].includes(command) ? afterCommand[0] : undefined;
   const rest = sub === undefined ? afterCommand : afterCommand.slice(1);
   const flags: Flags = {};
   for (let i = 0; i < rest.length; i++) {

@@ -17,6 +17,7 @@ import { toAppError } from '../db/errors.js';
 import { APP_VERSION, RENDERER_DIR } from './backend/appinfo.js';
 import { createBackend } from './backend/index.js';
 import { exportPdfCommand, planCommand, plansCommand } from './cli-plans.js';
+import { VERIFY_EXIT, verifyCommand } from './cli-verify.js';
 import { initials, parseArgs, promptHidden, readPassword, str, withSignedIn, type Flags } from './cli-support.js';
 import { createDemoStore } from './backend/demo-data.js';
 import { DEMO_PASSWORD, demoPassword } from './backend/demo.js';
@@ -60,6 +61,12 @@ Usage: npm run cli -- <command> [options]
          Without --version: the plan in force (newest signed version), else the newest draft
          (watermarked). The identity code is masked unless --full-identity-code (the client's
          copy). FILE is written whole or not at all (temp file, then rename).
+  verify FILE.pdf [--data DIR] [--user NAME]
+         Is this PDF the plan the team signed? Checks the seal over the whole file (nothing
+         changed, appended or cut off), the attached plan against the signed hash, and every team
+         signature; with --data also that the store knows the seal, the version and the keys and
+         that the version is the latest. One line per check (PASS/FAIL/SKIP), then VALID, INVALID
+         or SUPERSEDED. Exit 0 valid, 1 a check failed, 3 genuine but superseded, 2 cannot run.
   help   This text.
 
 Commands that open a store sign in as --user (default: the store's first administrator) with the
@@ -257,6 +264,9 @@ async function main(argv: string[]): Promise<void> {
       return plansCommand(sub, flags);
     case 'export-pdf':
       return exportPdfCommand(flags);
+    case 'verify':
+      process.exitCode = await verifyCommand(sub, flags);
+      return;
     case 'help':
     case '--help':
       process.stdout.write(USAGE);
@@ -271,5 +281,6 @@ main(process.argv.slice(2)).catch((err: unknown) => {
   const listen = (err as NodeJS.ErrnoException)?.code;
   const message = listen === 'EADDRINUSE' ? 'That port is already in use.' : e.message;
   process.stderr.write(`tiimipoyta: ${message} [${e.code}]\n`);
-  process.exit(1);
+  // verify keeps 1 for "a check failed"; not being able to run at all is 2 there.
+  process.exit(process.argv[2] === 'verify' ? VERIFY_EXIT.unusable : 1);
 });

@@ -2,7 +2,7 @@
  * `pdf.verify` (issue 7, item 5): a plan PDF checked from its bytes (pdf/verify-pdf.ts), then
  * against this store: the seal is one of the organisation's (current or retired), the plan
  * version exists with the same payload hash, each signer's key is theirs here, and the version
- * is the latest or names the version that superseded it.
+ * is the one in force or names the later signed version that superseded it.
  *
  * Looking the plan up reads a client's record, so it is logged against the client (`plan.verifyPdf`)
  * whoever asks; a PDF that names no plan of this store is logged without a client. The answer names
@@ -34,7 +34,7 @@ export function storeCheck(s: OpenStore, inspection: PdfInspection): { check: Pd
   const plan = getPlan(s.db, p.plan.planId);
   const versions = plan ? listVersions(s.db, plan.id) : [];
   const v = versions.find((x) => x.version === p.plan.version && x.state !== 'draft');
-  const store: StoreWord = { state: v?.state ?? null, latestVersion: versions.filter((x) => x.state !== 'draft').at(-1)?.version ?? null, supersededBy: null, supersededAt: null, sealKnown };
+  const store: StoreWord = { state: v?.state ?? null, latestVersion: versions.filter((x) => x.lockedAt !== null).at(-1)?.version ?? null, supersededBy: null, supersededAt: null, sealKnown };
   const fail = (problem: PdfProblem) => ({ check: { check: 'store' as const, ok: false, problem }, store });
   if (!sealKnown) return fail('seal_unknown');
   if (!v) return fail('version_unknown');
@@ -44,11 +44,11 @@ export function storeCheck(s: OpenStore, inspection: PdfInspection): { check: Pd
     return key !== undefined && key.userId === sig.signerUserId && key.publicKey === sig.publicKey;
   });
   if (!keysHold) return fail('key_unknown');
-  if (v.state === 'superseded') {
-    // The version that replaced it: the next one that was locked.
-    const next = versions.find((x) => x.version > v.version && x.lockedAt !== null);
-    store.supersededBy = next?.version ?? null;
-    store.supersededAt = v.supersededAt;
+  // Superseded once a later version is signed into force; a revision still being drafted or signed does not replace it yet.
+  const later = versions.find((x) => x.version > v.version && x.lockedAt !== null);
+  if (later) {
+    store.supersededBy = later.version;
+    store.supersededAt = later.lockedAt;
     return fail('superseded');
   }
   return { check: { check: 'store', ok: true, problem: null }, store };

@@ -40,7 +40,7 @@ export const pdfVerificationSchema = z.strictObject({
   /** Each team signature in the file; the client is named by initials only. */
   signatures: z.array(z.strictObject({ kind: z.enum(SIGNATURE_KINDS), name: z.string(), signedAt: z.string(), valid: z.boolean() })),
   /** The store's word (pdf.verify checks against the open store; the CLI only with --data). */
-  store: z.strictObject({ state: z.enum(PLAN_STATES).nullable(), latestVersion: z.number().int().nullable(), supersededBy: z.number().int().nullable(), supersededAt: z.string().nullable(), sealKnown: z.boolean() }).nullable(),
+  store: z.strictObject({ state: z.enum(PLAN_STATES).nullable(), /** The version in force (newest signed). */ latestVersion: z.number().int().nullable(), supersededBy: z.number().int().nullable(), supersededAt: z.string().nullable(), sealKnown: z.boolean() }).nullable(),
 });
 export type PdfVerification = z.infer<typeof pdfVerificationSchema>;
 

@@ -16,7 +16,7 @@
  *   complete    — every signature the plan needs is there (a version still being signed fails);
  *   store       — (only against a store) the seal is one of this organisation's, the version is
  *                 in the store with the same payload, the signers' keys are theirs there, and the
- *                 version is the latest (or `superseded`, naming the version that replaced it).
+ *                 no later version has been signed into force (else `superseded`, naming it).
  */
 import type { SignatureKind } from './plan.js';
 
