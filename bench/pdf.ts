@@ -23,6 +23,7 @@ import { addDays, todayInFinland } from '../shared/domain/dates.js';
 import type { Profession } from '../shared/domain/user.js';
 import { createBackend } from '../electron/backend/index.js';
 import { fontData } from '../electron/backend/pdf/fonts.js';
+import { inspectPlanPdf } from '../electron/backend/pdf/verify-pdf.js';
 import { generateSeal, sealPdf } from '../electron/backend/pdf/seal.js';
 import { writePlanContent, type Call } from './plan-content.js';
 import { name, rng } from './rng.js';
@@ -175,11 +176,18 @@ async function main(): Promise<void> {
     const unsealed = signedBytes.subarray(0, signedBytes.indexOf('%%EOF') + 5);
     const keygen = await timed(4, () => generateSeal('Kainuun hyvinvointialue'));
     const sealing = await timed(RUNS, () => sealPdf(unsealed, keygen.last, { reason: 'Tiimipöytä: bench', name: 'Kainuun hyvinvointialue', location: 'Suomi' }));
+    // Verifying: the file alone (seal, payload, every signature), and through pdf.verify against the store.
+    const largeBytes = Buffer.from(large.last.pdfBase64, 'base64');
+    const verifyFile = await timed(RUNS, async () => inspectPlanPdf(signedBytes));
+    const verifyLarge = await timed(RUNS, async () => inspectPlanPdf(largeBytes));
+    const verifyStore = await timed(RUNS, () => call('pdf.verify', { pdfBase64: small.last.pdfBase64 }));
+    if (verifyFile.last.checks.some((c) => c.ok === false) || verifyStore.last.verdict !== 'valid') throw new Error('the exported plan did not verify');
     const kb = (o: Output<'plans.exportPdf'>) => `${Math.round((o.pdfBase64.length * 3) / 4 / 1024)} KB`;
     console.log(`pdf: small plan 3 goals, 6 actions → ${small.last.pages} pages (${kb(small.last)}); large plan 20 goals, 100 actions → ${large.last.pages} pages (${kb(large.last)}); ${MEMBERS} members and the client signed`);
     console.log(`export of the ${small.last.pages}-page plan (plans.exportPdf end to end), first ${small.first.toFixed(1)} ms, median of ${RUNS - 1}: ${small.median.toFixed(1)} ms (target ≤ 300 ms)`);
     console.log(`export of the 100-action plan (${large.last.pages} pages), first ${large.first.toFixed(1)} ms, median of ${Math.max(3, Math.ceil(RUNS / 2)) - 1}: ${large.median.toFixed(1)} ms`);
     console.log(`of which the seal (placeholder-plain + signer-p12, RSA-2048 SHA-256): median of ${RUNS - 1}: ${sealing.median.toFixed(1)} ms; a new seal (key pair, certificate, PKCS#12), median of 3: ${keygen.median.toFixed(1)} ms (sealed: ${small.last.sealed})`);
+    console.log(`verify (seal over the whole file, payload hash, ${verifyFile.last.signatures.length} Ed25519 signatures): ${small.last.pages}-page file median ${verifyFile.median.toFixed(1)} ms, ${large.last.pages}-page file ${verifyLarge.median.toFixed(1)} ms; pdf.verify with the store's checks and the access log ${verifyStore.median.toFixed(1)} ms (medians of ${RUNS - 1})`);
     console.log(`floor, pdfkit writing the same text without layout (${smallText.length} / ${largeText.length} strings → ${smallFloor.last} / ${largeFloor.last} pages), median of ${RUNS - 1}: ${smallFloor.median.toFixed(1)} ms / ${largeFloor.median.toFixed(1)} ms`);
   } finally {
     backend.close();
