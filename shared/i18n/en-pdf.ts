@@ -61,6 +61,7 @@ export const enPdf = {
       noPayload: 'A draft has no content to sign and no hash yet, so no content is attached.',
       attachmentDescription: 'The signed content of the plan (canonical JSON)',
       evidenceDescription: "The team's signatures with their public keys (canonical JSON)",
+      evidenceAttached: "The team's signatures, with the public keys that check them, are attached as {{file}}. Tiimipöytä's verify command (or the app's Verify a PDF) checks this file, its seal and every signature.",
     },
     footer: {
       page: 'Page {{page}} / {{pages}}',

@@ -61,6 +61,7 @@ export const fiPdf = {
       noPayload: 'Luonnoksella ei ole vielä allekirjoitettavaa sisältöä eikä tiivistettä, joten tiedostoon ei ole liitetty sisältöä.',
       attachmentDescription: 'Suunnitelman allekirjoitettu sisältö (kanoninen JSON)',
       evidenceDescription: 'Tiimin allekirjoitukset ja niiden julkiset avaimet (kanoninen JSON)',
+      evidenceAttached: 'Tiimin allekirjoitukset ja niiden tarkistamiseen tarvittavat julkiset avaimet on liitetty nimellä {{file}}. Tiimipöydän verify-komento (tai sovelluksen Tarkista PDF) tarkistaa tiedoston, sen sinetin ja jokaisen allekirjoituksen.',
     },
     footer: {
       page: 'Sivu {{page}} / {{pages}}',

@@ -61,6 +61,7 @@ export const svPdf = {
       noPayload: 'Ett utkast har ännu inget innehåll att underteckna och inget hashvärde, så inget innehåll har bifogats.',
       attachmentDescription: 'Planens undertecknade innehåll (kanonisk JSON)',
       evidenceDescription: 'Teamets underskrifter med deras offentliga nycklar (kanonisk JSON)',
+      evidenceAttached: 'Teamets underskrifter med de offentliga nycklar som kontrollerar dem är bifogade med namnet {{file}}. Tiimipöytäs verify-kommando (eller appens Verifiera PDF) kontrollerar filen, dess sigill och varje underskrift.',
     },
     footer: {
       page: 'Sida {{page}} / {{pages}}',

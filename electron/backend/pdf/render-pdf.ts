@@ -285,6 +285,7 @@ class PlanRenderer {
     l.fields([[m.pdf.integrity.sha256, d.payload.sha256]], 150, { size: 8.5 });
     l.fields([[m.pdf.integrity.code, verificationCode(d.payload.sha256)]]);
     l.paragraph(fill(m.pdf.integrity.attached, { file: d.payload.fileName }), { size: 9, color: COLOR.muted });
+    if (d.evidence) l.paragraph(fill(m.pdf.integrity.evidenceAttached, { file: d.evidence.fileName }), { size: 9, color: COLOR.muted });
   }
 
   /** The client's page: short sentences, no tables. */
