@@ -67,6 +67,8 @@ export function report(r: Output<'pdf.verify'>, withStore: boolean): { lines: st
     else lines.push(`SKIP  ${c.check.padEnd(10)} ${c.check === 'store' && !withStore ? 'not checked: give --data DIR to check against a store' : 'not checked: an earlier check failed'}`);
   }
   if (r.seal) lines.push(`seal: ${r.seal.subject}; SHA-256 fingerprint ${r.seal.fingerprintSha256}${r.seal.signedAt ? `; sealed ${r.seal.signedAt}` : ''}`);
+  // Anyone can make a self-signed certificate with any name: only the fingerprint says whose seal it is.
+  if (r.seal && !withStore) lines.push("note: without --data the seal's certificate is not compared with the organisation's; compare the fingerprint with Admin → Seal");
   if (r.plan) lines.push(`plan: case ${r.plan.caseNumber}, version ${r.plan.version}, frozen ${r.plan.frozenAt}; verification code ${r.plan.verificationCode}; SHA-256 ${r.plan.payloadSha256}`);
   for (const s of r.signatures) lines.push(`signature: ${s.valid ? 'VALID  ' : 'INVALID'} ${s.kind} ${clientKind(s.kind) ? s.name.replace(/[.\s]/g, '') : s.name} ${s.signedAt}`);
   if (r.store) lines.push(`store: version ${r.plan?.version ?? '?'} is ${r.store.state ?? 'not in the store'}; the version in force is ${r.store.latestVersion ?? 'none yet'}`);
