@@ -77,7 +77,8 @@ export function importSeal(ctx: BackendContext, input: ParsedInput<'admin.import
   const inspected = inspectP12(p12, input.passphrase, now);
   if (!inspected.ok) throw new AppError(inspected.problem, SEAL_MESSAGES[inspected.problem] ?? 'The PKCS#12 cannot be used as the seal.');
   const at = now.toISOString();
-  const row = { id: randomUUID(), source: 'imported' as const, p12, passphrase: input.passphrase, ...inspected.seal, createdAt: at, createdBy: s.user.id };
+  // Stored as re-written by inspectP12 (the form signer-p12 reads), under the administrator's passphrase.
+  const row = { id: randomUUID(), source: 'imported' as const, p12: inspected.normalised, passphrase: input.passphrase, ...inspected.seal, createdAt: at, createdBy: s.user.id };
   return s.db.transaction(() => {
     const previous = currentSeal(s.db);
     if (previous) retireSeal(s.db, previous.id, at);

@@ -1,2 +1,63 @@
 /** en: the organisation's seal, Admin → Seal (issue 7). */
-export const enSeal = {} as const;
+export const enSeal = {
+  seal: {
+    about: {
+      title: 'What is the seal?',
+      what: "The seal is the organisation's electronic stamp. Tiimipöytä seals the PDF of every signed plan with it. The seal shows that the document comes from the organisation and has not been changed since. Anyone can check it with ordinary PDF software, without Tiimipöytä.",
+      generated: 'When the store was created, Tiimipöytä made the seal itself: a self-signed certificate valid for ten years. If your wellbeing services county has its own certificate issued by a certificate authority, you can import it instead as a PKCS#12 file (.p12 or .pfx).',
+      earlier: 'The old seal is not deleted when the seal is replaced. PDFs sealed with an earlier seal still verify against this store.',
+      ascii: "The certificate's name (DN) uses ASCII characters only, because letters such as ä and ö have stopped some programs from checking signatures. So the name may appear without them in the certificate. The organisation's full name is written in the document itself.",
+      storage: 'The certificate, its private key and the passphrase are kept only in the encrypted store.',
+    },
+    current: {
+      title: 'Seal in use',
+      none: "The seal has not been made yet. Tiimipöytä makes it when the first signed plan is exported as a PDF. You can also import your county's own certificate below.",
+      subject: "Certificate's name (DN)",
+      fingerprint: 'SHA-256 fingerprint',
+      fingerprintHint: 'In groups of four characters, so it can be read aloud and compared with IT, for example over the phone.',
+      validFrom: 'Valid from',
+      validTo: 'Valid until',
+      source: 'Origin',
+      created: 'Added',
+      copy: 'Copy fingerprint',
+      copied: 'Fingerprint copied',
+      expired: "The seal's certificate expired on {{date}}. Import a valid certificate so that new PDFs are sealed with a valid certificate.",
+      expiresSoon: "The seal's certificate expires on {{date}}. Import a new certificate before then.",
+    },
+    sources: {
+      generated: 'Made by Tiimipöytä (self-signed)',
+      imported: "Imported (the county's own certificate)",
+    },
+    earlier: {
+      title: 'Earlier seals',
+      none: 'The seal has not been replaced.',
+      columns: {
+        subject: 'Name (DN)',
+        fingerprint: 'SHA-256 fingerprint',
+        validity: 'Valid',
+        source: 'Origin',
+        created: 'Added',
+        retired: 'Retired',
+      },
+    },
+    import: {
+      title: "Import the county's certificate",
+      intro: 'Import a PKCS#12 file holding the certificate and its private key. The key must be an RSA key and the certificate valid now. IT gives you the file and its passphrase.',
+      file: 'PKCS#12 file (.p12 or .pfx)',
+      fileHint: 'At most {{size}} KB.',
+      passphrase: 'Passphrase',
+      passphraseHint: 'The passphrase that protects the PKCS#12 file.',
+      submit: 'Import seal',
+      fileRequired: 'Choose a file.',
+      fileEmpty: 'The file is empty.',
+      tooLarge: "The file is too large for a seal (over {{size}} KB). A seal's PKCS#12 file is usually a few kilobytes: check that you chose the right file.",
+    },
+    confirm: {
+      title: 'Replace the seal?',
+      body: 'The seal is replaced: new PDFs will be sealed with the certificate in {{file}}.',
+      earlier: 'The current seal moves to the earlier seals. PDFs already sealed with it still verify.',
+      replace: 'Replace seal',
+    },
+    imported: 'Seal replaced. New PDFs are sealed with the certificate {{subject}}.',
+  },
+} as const;

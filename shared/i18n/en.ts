@@ -95,6 +95,7 @@ export const en: Messages = {
       account: 'My account',
       admin: 'Administration',
       clients: 'Clients',
+      verify: 'Verify a PDF',
     },
   },
   clients: {
@@ -278,6 +279,7 @@ export const en: Messages = {
       catalogue: 'Services',
       audit: 'Access log',
       backup: 'Backups',
+      seal: 'Seal',
       settings: 'Settings',
     },
   },

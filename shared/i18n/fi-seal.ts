@@ -1,2 +1,63 @@
 /** fi: the organisation's seal, Admin → Seal (issue 7). */
-export const fiSeal = {} as const;
+export const fiSeal = {
+  seal: {
+    about: {
+      title: 'Mikä sinetti on?',
+      what: 'Sinetti on organisaation sähköinen leima. Tiimipöytä sinetöi sillä jokaisen allekirjoitetun suunnitelman PDF-tiedoston. Sinetistä näkee, että asiakirja on peräisin organisaatiolta eikä sitä ole muutettu sen jälkeen. Sinetin voi tarkistaa myös tavallisilla PDF-ohjelmilla ilman Tiimipöytää.',
+      generated: 'Tietovarastoa luotaessa Tiimipöytä teki sinetin itse: itse allekirjoitetun varmenteen, joka on voimassa kymmenen vuotta. Jos hyvinvointialueella on oma, varmentajan myöntämä varmenne, voit tuoda sen tilalle PKCS#12-tiedostona (.p12 tai .pfx).',
+      earlier: 'Vanhaa sinettiä ei poisteta, kun sinetti vaihdetaan. Aiemmalla sinetillä sinetöidyt PDF-tiedostot voidaan edelleen todentaa tätä tietovarastoa vasten.',
+      ascii: 'Varmenteen nimitiedoissa (DN) käytetään vain ASCII-merkkejä, koska esimerkiksi ä- ja ö-kirjaimet ovat estäneet allekirjoitusten tarkistamisen joissakin ohjelmissa. Siksi nimi voi näkyä varmenteessa ilman ääkkösiä. Organisaation koko nimi on kirjoitettu itse asiakirjaan.',
+      storage: 'Varmenne, sen yksityinen avain ja tunnuslause tallennetaan vain salattuun tietovarastoon.',
+    },
+    current: {
+      title: 'Käytössä oleva sinetti',
+      none: 'Sinettiä ei ole vielä tehty. Tiimipöytä tekee sen, kun ensimmäinen allekirjoitettu suunnitelma viedään PDF-tiedostoksi. Voit myös tuoda hyvinvointialueen oman varmenteen alla.',
+      subject: 'Varmenteen nimi (DN)',
+      fingerprint: 'SHA-256-sormenjälki',
+      fingerprintHint: 'Neljän merkin ryhminä, jotta sen voi lukea ääneen ja verrata esimerkiksi puhelimessa tietohallinnon kanssa.',
+      validFrom: 'Voimassa alkaen',
+      validTo: 'Voimassa asti',
+      source: 'Alkuperä',
+      created: 'Lisätty',
+      copy: 'Kopioi sormenjälki',
+      copied: 'Sormenjälki kopioitu',
+      expired: 'Sinetin varmenne vanheni {{date}}. Tuo voimassa oleva varmenne, jotta uudet PDF-tiedostot sinetöidään voimassa olevalla varmenteella.',
+      expiresSoon: 'Sinetin varmenne vanhenee {{date}}. Tuo uusi varmenne ennen sitä.',
+    },
+    sources: {
+      generated: 'Tiimipöydän tekemä (itse allekirjoitettu)',
+      imported: 'Tuotu (hyvinvointialueen oma varmenne)',
+    },
+    earlier: {
+      title: 'Aiemmat sinetit',
+      none: 'Sinettiä ei ole vaihdettu.',
+      columns: {
+        subject: 'Nimi (DN)',
+        fingerprint: 'SHA-256-sormenjälki',
+        validity: 'Voimassa',
+        source: 'Alkuperä',
+        created: 'Lisätty',
+        retired: 'Poistui käytöstä',
+      },
+    },
+    import: {
+      title: 'Tuo hyvinvointialueen varmenne',
+      intro: 'Tuo PKCS#12-tiedosto, jossa on varmenne ja sen yksityinen avain. Avaimen on oltava RSA-avain ja varmenteen voimassa nyt. Tiedoston ja sen tunnuslauseen saat tietohallinnolta.',
+      file: 'PKCS#12-tiedosto (.p12 tai .pfx)',
+      fileHint: 'Enintään {{size}} kt.',
+      passphrase: 'Tunnuslause',
+      passphraseHint: 'Tunnuslause, jolla PKCS#12-tiedosto on suojattu.',
+      submit: 'Tuo sinetti',
+      fileRequired: 'Valitse tiedosto.',
+      fileEmpty: 'Tiedosto on tyhjä.',
+      tooLarge: 'Tiedosto on liian suuri sinetiksi (yli {{size}} kt). Sinetin PKCS#12-tiedosto on tavallisesti muutaman kilotavun kokoinen: tarkista, että valitsit oikean tiedoston.',
+    },
+    confirm: {
+      title: 'Vaihdetaanko sinetti?',
+      body: 'Sinetti vaihdetaan: uudet PDF-tiedostot sinetöidään tiedoston {{file}} varmenteella.',
+      earlier: 'Nykyinen sinetti siirtyy aiempiin sinetteihin. Sillä jo sinetöidyt PDF-tiedostot voidaan edelleen todentaa.',
+      replace: 'Vaihda sinetti',
+    },
+    imported: 'Sinetti vaihdettu. Uudet PDF-tiedostot sinetöidään varmenteella {{subject}}.',
+  },
+} as const;

@@ -1,2 +1,63 @@
 /** sv: the organisation's seal, Admin → Seal (issue 7). */
-export const svSeal = {} as const;
+export const svSeal = {
+  seal: {
+    about: {
+      title: 'Vad är sigillet?',
+      what: 'Sigillet är organisationens elektroniska stämpel. Tiimipöytä förseglar PDF-filen för varje undertecknad plan med det. Av sigillet framgår att dokumentet kommer från organisationen och att det inte har ändrats efteråt. Sigillet kan också kontrolleras med vanliga PDF-program, utan Tiimipöytä.',
+      generated: 'När datalagret skapades gjorde Tiimipöytä sigillet själv: ett självsignerat certifikat som gäller i tio år. Om välfärdsområdet har ett eget certifikat utfärdat av en certifikatutfärdare kan du importera det i stället som en PKCS#12-fil (.p12 eller .pfx).',
+      earlier: 'Det gamla sigillet raderas inte när sigillet byts. PDF-filer som förseglats med ett tidigare sigill kan fortfarande verifieras mot det här datalagret.',
+      ascii: 'I certifikatets namnuppgifter (DN) används endast ASCII-tecken, eftersom till exempel å, ä och ö har hindrat kontrollen av signaturer i vissa program. Därför kan namnet stå utan dem i certifikatet. Organisationens fullständiga namn står i själva dokumentet.',
+      storage: 'Certifikatet, dess privata nyckel och lösenfrasen sparas endast i det krypterade datalagret.',
+    },
+    current: {
+      title: 'Sigill i bruk',
+      none: 'Sigillet har inte skapats ännu. Tiimipöytä skapar det när den första undertecknade planen exporteras som PDF. Du kan också importera välfärdsområdets eget certifikat nedan.',
+      subject: 'Certifikatets namn (DN)',
+      fingerprint: 'SHA-256-fingeravtryck',
+      fingerprintHint: 'I grupper om fyra tecken, så att det kan läsas upp och jämföras med IT-förvaltningen till exempel per telefon.',
+      validFrom: 'Giltigt från',
+      validTo: 'Giltigt till',
+      source: 'Ursprung',
+      created: 'Tillagt',
+      copy: 'Kopiera fingeravtrycket',
+      copied: 'Fingeravtrycket har kopierats',
+      expired: 'Sigillets certifikat gick ut {{date}}. Importera ett giltigt certifikat så att nya PDF-filer förseglas med ett giltigt certifikat.',
+      expiresSoon: 'Sigillets certifikat går ut {{date}}. Importera ett nytt certifikat före det.',
+    },
+    sources: {
+      generated: 'Skapat av Tiimipöytä (självsignerat)',
+      imported: 'Importerat (välfärdsområdets eget certifikat)',
+    },
+    earlier: {
+      title: 'Tidigare sigill',
+      none: 'Sigillet har inte bytts.',
+      columns: {
+        subject: 'Namn (DN)',
+        fingerprint: 'SHA-256-fingeravtryck',
+        validity: 'Giltigt',
+        source: 'Ursprung',
+        created: 'Tillagt',
+        retired: 'Togs ur bruk',
+      },
+    },
+    import: {
+      title: 'Importera välfärdsområdets certifikat',
+      intro: 'Importera en PKCS#12-fil med certifikatet och dess privata nyckel. Nyckeln ska vara en RSA-nyckel och certifikatet ska vara giltigt nu. Filen och lösenfrasen får du av IT-förvaltningen.',
+      file: 'PKCS#12-fil (.p12 eller .pfx)',
+      fileHint: 'Högst {{size}} kB.',
+      passphrase: 'Lösenfras',
+      passphraseHint: 'Lösenfrasen som skyddar PKCS#12-filen.',
+      submit: 'Importera sigill',
+      fileRequired: 'Välj en fil.',
+      fileEmpty: 'Filen är tom.',
+      tooLarge: 'Filen är för stor för ett sigill (över {{size}} kB). En PKCS#12-fil för ett sigill är vanligen några kilobyte: kontrollera att du valde rätt fil.',
+    },
+    confirm: {
+      title: 'Byta sigill?',
+      body: 'Sigillet byts: nya PDF-filer förseglas med certifikatet i filen {{file}}.',
+      earlier: 'Det nuvarande sigillet flyttas till tidigare sigill. PDF-filer som redan förseglats med det kan fortfarande verifieras.',
+      replace: 'Byt sigill',
+    },
+    imported: 'Sigillet har bytts. Nya PDF-filer förseglas med certifikatet {{subject}}.',
+  },
+} as const;

@@ -95,6 +95,7 @@ export const sv: Messages = {
       account: 'Mitt konto',
       admin: 'Administration',
       clients: 'Klienter',
+      verify: 'Verifiera PDF',
     },
   },
   clients: {
@@ -278,6 +279,7 @@ export const sv: Messages = {
       catalogue: 'Tjänster',
       audit: 'Loggdata',
       backup: 'Säkerhetskopior',
+      seal: 'Sigill',
       settings: 'Inställningar',
     },
   },

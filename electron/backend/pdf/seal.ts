@@ -54,7 +54,9 @@ const derOf = (cert: forge.pki.Certificate): Buffer => Buffer.from(forge.asn1.to
 
 /** "CN=…, O=…, C=FI": the certificate's names most specific first, as RFC 4514 (and pdfsig) write them. */
 export function subjectOf(cert: forge.pki.Certificate): string {
-  return [...cert.subject.attributes].reverse().map((a) => `${a.shortName ?? a.name ?? a.type}=${String(a.value)}`).join(', ');
+  // Values escaped as RFC 4514 says (a comma in the organisation's name must not read as a new attribute).
+  const escape = (v: string) => v.replace(/[,+"\\<>;]/g, (c) => `\\${c}`).replace(/^[ #]|[ ]$/g, (c) => `\\${c}`);
+  return [...cert.subject.attributes].reverse().map((a) => `${a.shortName ?? a.name ?? a.type}=${escape(String(a.value))}`).join(', ');
 }
 
 function describe(cert: forge.pki.Certificate): Omit<SealMaterial, 'p12' | 'passphrase'> {
@@ -111,7 +113,11 @@ export type SealProblem = 'seal_not_pkcs12' | 'seal_wrong_passphrase' | 'seal_no
  * only; an ECDSA key is refused by name), and the certificate valid at `now`. Returns what the
  * administrator is shown, or the problem.
  */
-export function inspectP12(p12: Buffer, passphrase: string, now = new Date()): { ok: true; seal: Omit<SealMaterial, 'p12' | 'passphrase'> } | { ok: false; problem: SealProblem } {
+export function inspectP12(
+  p12: Buffer,
+  passphrase: string,
+  now = new Date(),
+): { ok: true; seal: Omit<SealMaterial, 'p12' | 'passphrase'>; normalised: Buffer } | { ok: false; problem: SealProblem } {
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')));
@@ -142,7 +148,12 @@ export function inspectP12(p12: Buffer, passphrase: string, now = new Date()): {
   });
   if (!own) return { ok: false, problem: certs.length === 0 ? 'seal_no_key' : 'seal_key_mismatch' };
   if (own.validity.notBefore.getTime() > now.getTime() || own.validity.notAfter.getTime() < now.getTime()) return { ok: false, problem: 'seal_expired' };
-  return { ok: true, seal: describe(own) };
+  // Written again as signer-p12 reads it: the key in an encrypted (shrouded) bag, its certificate
+  // first and the rest of the chain after it. A file whose key is stored unencrypted (`-keypbe NONE`)
+  // or in an older cipher would otherwise be accepted here and then fail every signed export.
+  const chain = [own, ...certs.filter((c) => c !== own)];
+  const normalised = forge.pkcs12.toPkcs12Asn1(key, chain, passphrase, { algorithm: 'aes256' });
+  return { ok: true, seal: describe(own), normalised: Buffer.from(forge.asn1.toDer(normalised).getBytes(), 'binary') };
 }
 
 export interface SealText {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AuditPanel } from './AuditPanel';
 import { BackupPanel } from './BackupPanel';
 import { CataloguePanel } from './CataloguePanel';
+import { SealPanel } from './SealPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { TeamsPanel } from './TeamsPanel';
 import { UsersPanel } from './UsersPanel';
@@ -19,6 +20,7 @@ export function AdminPage({ currentUserId }: { currentUserId: string }) {
           <Tabs.Tab value="catalogue">{t('admin.tabs.catalogue')}</Tabs.Tab>
           <Tabs.Tab value="audit">{t('admin.tabs.audit')}</Tabs.Tab>
           <Tabs.Tab value="backup">{t('admin.tabs.backup')}</Tabs.Tab>
+          <Tabs.Tab value="seal">{t('admin.tabs.seal')}</Tabs.Tab>
           <Tabs.Tab value="settings">{t('admin.tabs.settings')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md"><UsersPanel currentUserId={currentUserId} /></Tabs.Panel>
@@ -26,6 +28,7 @@ export function AdminPage({ currentUserId }: { currentUserId: string }) {
         <Tabs.Panel value="catalogue" pt="md"><CataloguePanel /></Tabs.Panel>
         <Tabs.Panel value="audit" pt="md"><AuditPanel /></Tabs.Panel>
         <Tabs.Panel value="backup" pt="md"><BackupPanel /></Tabs.Panel>
+        <Tabs.Panel value="seal" pt="md"><SealPanel /></Tabs.Panel>
         <Tabs.Panel value="settings" pt="md"><SettingsPanel /></Tabs.Panel>
       </Tabs>
     </Stack>
