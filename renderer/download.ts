@@ -21,3 +21,28 @@ export function downloadBase64(filename: string, base64: string, type = 'applica
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   download(filename, new Blob([bytes], { type }));
 }
+
+/** The input of `plans.exportPdf`, which the Electron bridge's `savePlanPdf` takes too. */
+export interface PlanPdfRequest {
+  caseId: string;
+  version: number;
+  language: 'fi' | 'sv' | 'en';
+  fullIdentityCode: boolean;
+}
+
+/** What the preload's `savePlanPdf` resolves to (electron/preload/types.ts, which the renderer may not import). */
+export type PlanPdfSaveResult =
+  | { status: 'saved'; fileName: string; path: string; pages: number; sealed: boolean; draft: boolean }
+  | { status: 'cancelled' }
+  | { status: 'error'; code: string; message: string };
+
+/**
+ * In Electron, the bridge's native save (export, Save dialog, atomic write in the main process):
+ * the page cannot download there (the session refuses downloads). Null in browser mode, which
+ * downloads the bytes instead.
+ */
+export function nativePlanPdfSaver(): ((request: PlanPdfRequest) => Promise<PlanPdfSaveResult>) | null {
+  const bridge = (window as unknown as { workbench?: { savePlanPdf?: (request: PlanPdfRequest) => Promise<PlanPdfSaveResult> } }).workbench;
+  if (!bridge || typeof bridge.savePlanPdf !== 'function') return null;
+  return (request) => bridge.savePlanPdf!(request);
+}

@@ -4,16 +4,18 @@
  * backend or in the pure helpers beside this file.
  */
 import { join } from 'node:path';
-import { app, dialog, Menu, powerMonitor, session, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, session, type WebContents } from 'electron';
 import { createBackend, type Backend } from '../backend/index.js';
 import { APP_ROOT, APP_VERSION, RENDERER_DIR } from '../backend/appinfo.js';
 import { defaultDataDir } from '../backend/paths.js';
+import { fail } from '../../shared/api/errors.js';
 import { dataDirFromArgv } from './args.js';
 import { AudienceWindow } from './audience.js';
 import { applicationMenu } from './menu.js';
 import { registerIpc, registerWindowIpc } from './ipc.js';
 import { startupError } from './messages.js';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol.js';
+import { savePlanPdf, type PdfSaveDialogOptions } from './save-pdf.js';
 import { hardenAllWebContents, hardenSession } from './security.js';
 import { createWorkbenchWindow, WindowRegistry } from './window.js';
 
@@ -71,7 +73,19 @@ async function run(): Promise<void> {
   powerMonitor.on('suspend', () => backend?.lock('system'));
   powerMonitor.on('lock-screen', () => backend?.lock('system'));
   const openAudience = (meetingId: string | null) => audience.open(meetingId, chair && !chair.isDestroyed() ? chair : null);
-  unregisterWindowIpc = registerWindowIpc(windows, (contents) => chair !== null && !chair.isDestroyed() && chair.webContents === contents, openAudience);
+  // The Save dialog is modal to the asking window; `dialog.showSaveDialog` is looked up at each call (the Electron suite stubs it).
+  const showSaveDialog = (contents: WebContents, options: PdfSaveDialogOptions) => {
+    const win = BrowserWindow.fromWebContents(contents);
+    return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
+  };
+  const savePdf = (contents: WebContents, input: unknown) =>
+    savePlanPdf(input, {
+      // The same backend instance as the IPC bridge: its session, roles and access log apply.
+      invokeBackend: (channel, i) => (backend ? backend.invoke(channel, i) : Promise.resolve(fail({ code: 'unreachable', message: 'The backend is closed.' }))),
+      showSaveDialog: (options) => showSaveDialog(contents, options),
+      defaultFolder: () => app.getPath('downloads'),
+    });
+  unregisterWindowIpc = registerWindowIpc(windows, (contents) => chair !== null && !chair.isDestroyed() && chair.webContents === contents, openAudience, savePdf);
   // A translated View menu (open the audience window, full screen) instead of the default one, which would only add reload and devtools.
   Menu.setApplicationMenu(applicationMenu(app.getPreferredSystemLanguages(), process.platform, { openAudience: () => void openAudience(null) }));
   chair = createWorkbenchWindow(PRELOAD_PATH);

@@ -9,7 +9,7 @@ import { fail, type Result } from '../../shared/api/errors.js';
 import { isTrustedSenderUrl } from './sender.js';
 import type { WindowRegistry } from './window.js';
 import type { AudienceOpenResult } from './audience-display.js';
-import { WINDOW_CHANNELS } from '../preload/types.js';
+import { WINDOW_CHANNELS, type SavePlanPdfResult } from '../preload/types.js';
 
 const FORBIDDEN: Result<never> = fail({ code: 'forbidden', message: 'Only the workbench window may call the backend.' });
 
@@ -43,14 +43,27 @@ export function registerIpc(backend: Backend, windows: WindowRegistry): () => vo
 }
 
 /**
- * The window layer's one call: open the audience window. Only the chair's (first) workbench window
- * may ask; the audience window itself, or anything else, gets 'invalid'.
+ * The window layer's calls: open the audience window, and save a plan PDF through a native Save
+ * dialog. Only the chair's (first) workbench window may ask; the audience window itself, or
+ * anything else, gets 'invalid' or a `forbidden` error.
  */
-export function registerWindowIpc(windows: WindowRegistry, isChairWindow: (contents: Electron.WebContents) => boolean, openAudience: (meetingId: string | null) => AudienceOpenResult): () => void {
+export function registerWindowIpc(
+  windows: WindowRegistry,
+  isChairWindow: (contents: Electron.WebContents) => boolean,
+  openAudience: (meetingId: string | null) => AudienceOpenResult,
+  savePlanPdf: (contents: Electron.WebContents, input: unknown) => Promise<SavePlanPdfResult>,
+): () => void {
   ipcMain.handle(WINDOW_CHANNELS.openAudience, (event, meetingId: unknown): AudienceOpenResult => {
     if (!isTrustedSender(event, windows) || !isChairWindow(event.sender)) return 'invalid';
     if (meetingId !== null && typeof meetingId !== 'string') return 'invalid';
     return openAudience(meetingId);
   });
-  return () => ipcMain.removeHandler(WINDOW_CHANNELS.openAudience);
+  ipcMain.handle(WINDOW_CHANNELS.savePlanPdf, async (event, input: unknown): Promise<SavePlanPdfResult> => {
+    if (!isTrustedSender(event, windows) || !isChairWindow(event.sender)) return { status: 'error', code: 'forbidden', message: 'Only the workbench window may save files.' };
+    return await savePlanPdf(event.sender, input);
+  });
+  return () => {
+    ipcMain.removeHandler(WINDOW_CHANNELS.openAudience);
+    ipcMain.removeHandler(WINDOW_CHANNELS.savePlanPdf);
+  };
 }

@@ -1,13 +1,14 @@
 /**
- * The sandboxed preload: exposes exactly `window.workbench = { invoke, on, openAudienceWindow }`:
- * invoke/on only for contract channels and events, and the one window-layer call. Bundled into
+ * The sandboxed preload: exposes exactly `window.workbench = { invoke, on, openAudienceWindow,
+ * savePlanPdf }`: invoke/on only for contract channels and events, and the two window-layer calls
+ * (the main process answers those to the workbench window only). Bundled into
  * one CommonJS file (vite.preload.config.ts) because a sandboxed preload can require nothing but
  * 'electron'.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, EVENT_NAMES, EVENT_PREFIX } from '../../shared/api/channels.js';
 import type { Result } from '../../shared/api/errors.js';
-import { WINDOW_CHANNELS, WORKBENCH_GLOBAL, type WorkbenchBridge } from './types.js';
+import { WINDOW_CHANNELS, WORKBENCH_GLOBAL, type SavePlanPdfInput, type SavePlanPdfResult, type WorkbenchBridge } from './types.js';
 
 const channels: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 const events: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -39,6 +40,12 @@ const bridge: WorkbenchBridge = Object.freeze({
   openAudienceWindow(meetingId: string | null): Promise<'opened' | 'already_open' | 'invalid'> {
     if (meetingId !== null && typeof meetingId !== 'string') return Promise.resolve('invalid');
     return ipcRenderer.invoke(WINDOW_CHANNELS.openAudience, meetingId) as Promise<'opened' | 'already_open' | 'invalid'>;
+  },
+
+  savePlanPdf(input: SavePlanPdfInput): Promise<SavePlanPdfResult> {
+    // The main process checks every field (electron/main/save-pdf.ts); this only keeps non-objects off IPC.
+    if (typeof input !== 'object' || input === null) return Promise.resolve({ status: 'error', code: 'invalid_input', message: 'The input is not valid.' });
+    return ipcRenderer.invoke(WINDOW_CHANNELS.savePlanPdf, input) as Promise<SavePlanPdfResult>;
   },
 });
 

@@ -12,10 +12,29 @@ export interface WorkbenchBridge {
    * null. Resolves to 'opened', 'already_open' (it was brought forward) or 'invalid'.
    */
   openAudienceWindow(meetingId: string | null): Promise<'opened' | 'already_open' | 'invalid'>;
+  /**
+   * Exports a plan version as a PDF (the backend's `plans.exportPdf`) and saves it where the user
+   * chooses in a native Save dialog, written atomically. Never rejects: a refusal of the backend
+   * or of the disk resolves to `error` with a contract error code; closing the dialog to `cancelled`.
+   */
+  savePlanPdf(input: SavePlanPdfInput): Promise<SavePlanPdfResult>;
 }
+
+/** The input of `plans.exportPdf`. */
+export interface SavePlanPdfInput {
+  caseId: string;
+  version: number;
+  language: 'fi' | 'sv' | 'en';
+  fullIdentityCode: boolean;
+}
+
+export type SavePlanPdfResult =
+  | { status: 'saved'; fileName: string; path: string; pages: number; sealed: boolean; draft: boolean }
+  | { status: 'cancelled' }
+  | { status: 'error'; code: string; message: string };
 
 /** The property of `window` the bridge is exposed as. */
 export const WORKBENCH_GLOBAL = 'workbench';
 
 /** IPC channels of the window layer (not backend use cases): only the workbench window may use them. */
-export const WINDOW_CHANNELS = { openAudience: 'window:openAudience' } as const;
+export const WINDOW_CHANNELS = { openAudience: 'window:openAudience', savePlanPdf: 'window:savePlanPdf' } as const;

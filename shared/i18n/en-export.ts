@@ -7,7 +7,7 @@ export const enExport = {
     language: 'Language of the document',
     languageHint: 'A Swedish-speaking client, for example, gets the document in Swedish.',
     fullCode: 'Copy for the client: show the full identity code',
-    fullCodeHint: 'Otherwise the end of the identity code is masked.',
+    fullCodeHint: 'Otherwise the end of the identity code is masked on the pages. The attached signed data of a signed version always holds the full code: it is part of what the team signed.',
     confirmFullCode: 'I confirm: the document will hold the client’s full identity code and is given to the client only.',
     confirmRequired: 'Confirm showing the full identity code, or clear the choice.',
     draftTitle: 'Not signed',
@@ -17,5 +17,7 @@ export const enExport = {
     failed: 'The PDF could not be created',
     done_one: 'PDF {{fileName}} downloaded ({{count}} page).',
     done_other: 'PDF {{fileName}} downloaded ({{count}} pages).',
+    saved_one: 'PDF saved as {{path}} ({{count}} page).',
+    saved_other: 'PDF saved as {{path}} ({{count}} pages).',
   },
 } as const;

@@ -7,7 +7,7 @@ export const fiExport = {
     language: 'Asiakirjan kieli',
     languageHint: 'Esimerkiksi ruotsinkielinen asiakas saa asiakirjan ruotsiksi.',
     fullCode: 'Asiakkaan kappale: näytä koko henkilötunnus',
-    fullCodeHint: 'Muuten henkilötunnuksen loppuosa peitetään.',
+    fullCodeHint: 'Muuten henkilötunnuksen loppuosa peitetään sivuilla. Allekirjoitetun version liitteenä olevassa allekirjoitetussa tiedossa on aina koko tunnus: se on osa sitä, minkä tiimi allekirjoitti.',
     confirmFullCode: 'Vahvistan: asiakirjaan tulee asiakkaan koko henkilötunnus, ja se annetaan vain asiakkaalle.',
     confirmRequired: 'Vahvista koko henkilötunnuksen näyttäminen tai poista valinta.',
     draftTitle: 'Ei allekirjoitettu',
@@ -17,5 +17,7 @@ export const fiExport = {
     failed: 'PDF-tiedostoa ei voitu luoda',
     done_one: 'PDF-tiedosto {{fileName}} ladattu ({{count}} sivu).',
     done_other: 'PDF-tiedosto {{fileName}} ladattu ({{count}} sivua).',
+    saved_one: 'PDF-tiedosto tallennettu: {{path}} ({{count}} sivu).',
+    saved_other: 'PDF-tiedosto tallennettu: {{path}} ({{count}} sivua).',
   },
 } as const;

@@ -2,16 +2,19 @@
  * "Export PDF" (issue 7): a plan version as a PDF/A document in the language the client needs
  * (independent of the UI's), with the identity code masked unless the user asks for the client's
  * own copy and confirms that the document will hold the full code. A version not yet signed is
- * exported too, watermarked as a draft; the dialog says so before anything is made.
+ * exported too, watermarked as a draft; the dialog says so before anything is made. In Electron
+ * the file goes where the user chooses in a native Save dialog (the main process writes it
+ * atomically: electron/main/save-pdf.ts); in browser mode it is downloaded.
  */
 import { Alert, Button, Checkbox, Group, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanVersion } from '../../../shared/api/contract';
+import type { Output, PlanVersion } from '../../../shared/api/contract';
+import { AppError, isErrorCode } from '../../../shared/api/errors';
 import { CATALOGUE_LANGUAGES, type CatalogueLanguage } from '../../../shared/domain/catalogue';
 import { invoke } from '../../api/client';
-import { downloadBase64 } from '../../download';
+import { downloadBase64, nativePlanPdfSaver, type PlanPdfRequest, type PlanPdfSaveResult } from '../../download';
 import { errorText } from '../../errors';
 import { notifySuccess } from '../../notify';
 
@@ -21,6 +24,22 @@ const PROGRESS_AFTER_MS = 500;
 interface ExportRequest {
   language: CatalogueLanguage;
   fullIdentityCode: boolean;
+}
+
+/** Browser mode downloads the bytes; Electron saved them where the user chose, or the user closed the Save dialog. */
+type ExportOutcome = { kind: 'download'; file: Output<'plans.exportPdf'> } | { kind: 'saved'; path: string; pages: number } | { kind: 'cancelled' };
+
+/**
+ * Electron: the main process exports, asks where to save (a native Save dialog) and writes the file
+ * atomically; a refusal comes back as an error code like any call's. Browser mode: the bytes, to
+ * be downloaded.
+ */
+async function exportOrSave(request: PlanPdfRequest): Promise<ExportOutcome> {
+  const save = nativePlanPdfSaver();
+  if (!save) return { kind: 'download', file: await invoke('plans.exportPdf', request) };
+  const result: PlanPdfSaveResult = await save(request).catch(() => ({ status: 'error', code: 'unreachable', message: 'The main process cannot be reached.' }) as const);
+  if (result.status === 'error') throw new AppError(isErrorCode(result.code) ? result.code : 'internal', result.message);
+  return result.status === 'saved' ? { kind: 'saved', path: result.path, pages: result.pages } : { kind: 'cancelled' };
 }
 
 function uiLanguage(lng: string | undefined): CatalogueLanguage {
@@ -39,7 +58,7 @@ export function ExportPdf({ caseId, version, size = 'sm' }: { caseId: string; ve
   const progressId = useId();
 
   const exportPdf = useMutation({
-    mutationFn: (r: ExportRequest) => invoke('plans.exportPdf', { caseId, version: version.version, language: r.language, fullIdentityCode: r.fullIdentityCode }),
+    mutationFn: (r: ExportRequest) => exportOrSave({ caseId, version: version.version, language: r.language, fullIdentityCode: r.fullIdentityCode }),
   });
   const pending = exportPdf.isPending;
 
@@ -73,11 +92,17 @@ export function ExportPdf({ caseId, version, size = 'sm' }: { caseId: string; ve
     exportPdf.mutate(
       { language, fullIdentityCode: fullCode },
       {
-        onSuccess: (file) => {
-          // Browser mode and, for now, Electron alike: a download of the bytes as they came. Electron
-          // is to get a native save dialog (written atomically by the backend) later.
-          downloadBase64(file.fileName, file.pdfBase64, 'application/pdf');
-          notifySuccess(t('exportPdf.done', { fileName: file.fileName, count: file.pages }));
+        onSuccess: (outcome) => {
+          // The Save dialog was closed: nothing was written, and this dialog stays as it was.
+          if (outcome.kind === 'cancelled') return;
+          if (outcome.kind === 'download') {
+            // Browser mode: a download of the bytes as they came.
+            downloadBase64(outcome.file.fileName, outcome.file.pdfBase64, 'application/pdf');
+            notifySuccess(t('exportPdf.done', { fileName: outcome.file.fileName, count: outcome.file.pages }));
+          } else {
+            // Electron: the main process wrote it (atomically) where the user chose in the Save dialog.
+            notifySuccess(t('exportPdf.saved', { path: outcome.path, count: outcome.pages }));
+          }
           setOpened(false);
         },
       },
