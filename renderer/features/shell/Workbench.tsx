@@ -11,13 +11,14 @@ import { MeetingsPage } from '../meetings/MeetingsPage';
 import { flushAllAutosaves } from '../preparation/useAutosave';
 import { WorklistPage } from '../worklist/WorklistPage';
 import { AccountPage } from '../session/AccountPage';
+import { VerifyPdfPage } from '../verify/VerifyPdfPage';
 import { useActivityHeartbeat } from '../session/useActivityHeartbeat';
 import { useStatusMutation } from '../session/useStatusMutation';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 const LOCK_SHORTCUT = 'mod+shift+L';
 
-type Section = 'worklist' | 'meetings' | 'clients' | 'account' | 'admin';
+type Section = 'worklist' | 'meetings' | 'clients' | 'verify' | 'account' | 'admin';
 
 /** The signed-in frame. Later areas (plans, reports) join the navigation as they are built. */
 export function Workbench({ status }: { status: AppStatus }) {
@@ -32,7 +33,8 @@ export function Workbench({ status }: { status: AppStatus }) {
   const [section, setSection] = useState<Section>('worklist');
   const [clients, setClients] = useState<ClientsLocation>({ clientId: null, caseId: null });
   const user = status.user!;
-  const sections: Section[] = user.role === 'administrator' ? ['worklist', 'meetings', 'clients', 'account', 'admin'] : ['worklist', 'meetings', 'clients', 'account'];
+  // Verifying a PDF is open to every role (issue 7, item 5).
+  const sections: Section[] = user.role === 'administrator' ? ['worklist', 'meetings', 'clients', 'verify', 'account', 'admin'] : ['worklist', 'meetings', 'clients', 'verify', 'account'];
   // The guided session takes the whole width: the navigation folds away while it is open.
   const [fullWidth, setFullWidth] = useState(false);
   const onFullWidth = useCallback((full: boolean) => setFullWidth(full), []);
@@ -82,6 +84,7 @@ export function Workbench({ status }: { status: AppStatus }) {
         {section === 'worklist' && <WorklistPage onOpenClient={openClient} />}
         {section === 'meetings' && <MeetingsPage key={meetingsVisit} user={user} onFullWidth={onFullWidth} />}
         {section === 'clients' && <ClientsSection location={clients} onNavigate={setClients} canEdit={user.role !== 'read_only'} />}
+        {section === 'verify' && <VerifyPdfPage />}
         {section === 'account' && <AccountPage status={status} />}
         {section === 'admin' && <AdminPage currentUserId={user.id} />}
       </AppShell.Main>
