@@ -73,7 +73,7 @@ describe('cli export-pdf', () => {
     expect(sig).toMatch(/^\s+- Total document signed$/m);
     expect(readdirSync(outDir)).toEqual(['plan.pdf']);
     expect(readFileSync(file).subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
-    expect(tool('pdfdetach', ['-list', file]).stdout).toMatch(/^1 embedded files/);
+    expect(tool('pdfdetach', ['-list', file]).stdout).toMatch(/^2 embedded files/);
 
     // Over an existing file: replaced whole, still nothing else in the folder.
     writeFileSync(file, 'an older file');
