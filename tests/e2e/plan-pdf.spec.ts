@@ -10,13 +10,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogues } from '../../shared/i18n/index.js';
-import { dayFromToday, invokeInPage, seedReadyCase, writeConclusion } from './api.js';
+import { invokeInPage } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, goToClients, PASSWORD, test } from './fixtures.js';
+import { seedSignedPlan as seedPlan } from './plan-seed.js';
 
 const L = catalogues.fi;
 const X = L.exportPdf;
 const SV = catalogues.sv;
-const PEKKA_PASSWORD = 'lääkärin oma salasana';
 const CLIENT = 'Åsa Öhman-Järvinen';
 const IDENTITY_CODE = '131052-308T';
 const GOAL = 'Åsa börjar arbeta deltid i en butik under våren.';
@@ -26,61 +26,9 @@ const EXPORT_URL = '**/api/invoke/plans.exportPdf';
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(v[k]));
 
-interface Version {
-  planId: string;
-  version: number;
-  state: string;
-  content: { goals: { id: string }[] };
-  signers: { attendanceId: string; name: string; way: string }[];
-}
-
-/** A meeting today with the case; the plan written, frozen and signed by both members and the client (oral agreement). */
-async function seedSignedPlan(page: Page): Promise<{ caseId: string; meetingId: string; itemId: string }> {
-  const c = await seedReadyCase(page, CLIENT, { identityCode: IDENTITY_CODE });
-  const aino = (await invokeInPage<{ user: { id: string } }>(page, 'app.status')).user.id;
-  const pekka = await invokeInPage<{ id: string }>(page, 'users.create', {
-    username: 'pekka',
-    displayName: 'Pekka Lääkäri',
-    profession: 'physician',
-    organisation: 'Terveysasema',
-    role: 'team_member',
-    password: PEKKA_PASSWORD,
-  });
-  const team = await invokeInPage<{ id: string }>(page, 'teams.save', {
-    name: 'Jyväskylän työkykytiimi',
-    memberIds: [aino, pekka.id],
-    externals: [],
-    requiredSectors: ['social_care', 'health_care'],
-    newCaseMinutes: 20,
-    reviewMinutes: 10,
-    reviewIntervalMonths: 6,
-  });
-  const meeting = await invokeInPage<{ id: string }>(page, 'meetings.create', { teamId: team.id, date: dayFromToday(0), time: '09:00', place: 'Neuvotteluhuone Kuusi', chairId: aino });
-  const detail = await invokeInPage<{ items: { id: string }[] }>(page, 'meetings.addItem', { meetingId: meeting.id, caseId: c.caseId });
-  const member = (userId: string, name: string, profession: string, organisation: string) => ({ userId, externalId: null, name, profession, organisation, status: 'present' });
-  await invokeInPage(page, 'meetings.start', {
-    meetingId: meeting.id,
-    attendance: [member(aino, 'Aino Ahonen', 'social_worker', 'Hyvinvointialue'), member(pekka.id, 'Pekka Lääkäri', 'physician', 'Terveysasema')],
-  });
-  const itemId = detail.items[0]!.id;
-  await writeConclusion(page, meeting.id, itemId, 'Arbetsförmågan räcker för deltidsarbete med stöd.', { complete: true });
-
-  const started = await invokeInPage<Version>(page, 'plans.start', { caseId: c.caseId });
-  const ref = { planId: started.planId, version: started.version };
-  const withGoal = await invokeInPage<Version>(page, 'plans.saveGoal', { ...ref, goal: { text: GOAL, targetDate: null, progressMeasure: 'Ett arbetsavtal är undertecknat.', acceptance: 'agrees', clientWords: '' } });
-  await invokeInPage(page, 'plans.saveAction', {
-    ...ref,
-    action: { serviceId: null, text: ACTION, providerId: null, responsible: 'Pekka Lääkäri', startDate: dayFromToday(7), dueDate: dayFromToday(90), goalIds: [withGoal.content.goals[0]!.id], status: 'planned' },
-  });
-  await invokeInPage(page, 'coordinators.assign', { caseId: c.caseId, who: { kind: 'user', userId: pekka.id }, type: 'own_worker', startDate: dayFromToday(0), handoverNote: '' });
-  const frozen = await invokeInPage<Version>(page, 'plans.freeze', { ...ref, meetingId: meeting.id, quorumReason: '' });
-  const attendance = (name: string) => frozen.signers.find((s) => s.name === name)!.attendanceId;
-  await invokeInPage(page, 'plans.sign', { ...ref, attendanceId: attendance('Aino Ahonen'), password: PASSWORD });
-  await invokeInPage(page, 'plans.sign', { ...ref, attendanceId: attendance('Pekka Lääkäri'), password: PEKKA_PASSWORD });
-  const signed = await invokeInPage<Version>(page, 'plans.clientSign', { ...ref, method: 'oral', image: null, witness: 'Pekka Lääkäri', chairPassword: PASSWORD });
-  expect(signed.state).toBe('locked');
-  return { caseId: c.caseId, meetingId: meeting.id, itemId };
-}
+/** The client, goal and action the exports must carry (Swedish: the client's language). */
+const seedSignedPlan = (page: Page) =>
+  seedPlan(page, { client: CLIENT, identityCode: IDENTITY_CODE, conclusion: 'Arbetsförmågan räcker för deltidsarbete med stöd.', goal: GOAL, progressMeasure: 'Ett arbetsavtal är undertecknat.', action: ACTION });
 
 /**
  * Exports from the open dialog, catches the download and returns its text layer (pdftotext).

@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import { catalogues } from '../../shared/i18n/index.js';
 import { runCli } from '../fixtures/cli.js';
 import { squash, tool } from '../fixtures/pdf-tools.js';
-import { dayFromToday, invokeInPage, seedReadyCase, writeConclusion } from './api.js';
+import { invokeInPage } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, goToClients, PASSWORD, test } from './fixtures.js';
 import { tabTo } from './keyboard.js';
+import { seedSignedPlan as seedPlan, signVersion } from './plan-seed.js';
 
 const FI = catalogues.fi;
 const SV = catalogues.sv;
-const PEKKA_PASSWORD = 'lääkärin oma salasana';
 const CLIENT = 'Åsa Öhman-Järvinen';
 const CLIENT_INITIALS = 'Å. Ö.';
 const OUT_DIR = join('test-results', 'verify-pdf');
@@ -29,75 +29,15 @@ const CHECKS = ['pdf', 'seal', 'coverage', 'payload', 'signatures', 'complete', 
 
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(v[k]));
 
-interface Version {
-  planId: string;
-  version: number;
-  state: string;
-  content: { goals: { id: string }[] };
-  signers: { attendanceId: string; name: string; way: string }[];
-}
-
-interface Seeded {
-  caseId: string;
-  caseNumber: string;
-  planId: string;
-  meetingId: string;
-}
-
-/** Freezes a version in the running meeting and has both members and the client (orally) sign it. */
-async function signVersion(page: Page, ref: { planId: string; version: number }, meetingId: string): Promise<void> {
-  const frozen = await invokeInPage<Version>(page, 'plans.freeze', { ...ref, meetingId, quorumReason: '' });
-  const attendance = (name: string) => frozen.signers.find((s) => s.name === name)!.attendanceId;
-  await invokeInPage(page, 'plans.sign', { ...ref, attendanceId: attendance('Aino Ahonen'), password: PASSWORD });
-  await invokeInPage(page, 'plans.sign', { ...ref, attendanceId: attendance('Pekka Lääkäri'), password: PEKKA_PASSWORD });
-  const signed = await invokeInPage<Version>(page, 'plans.clientSign', { ...ref, method: 'oral', image: null, witness: 'Pekka Lääkäri', chairPassword: PASSWORD });
-  expect(signed.state).toBe('locked');
-}
-
-/** A meeting today with the case; version 1 of the plan written and signed by the team and the client. */
-async function seedSignedPlan(page: Page): Promise<Seeded> {
-  const c = await seedReadyCase(page, CLIENT, { identityCode: '131052-308T' });
-  const aino = (await invokeInPage<{ user: { id: string } }>(page, 'app.status')).user.id;
-  const pekka = await invokeInPage<{ id: string }>(page, 'users.create', {
-    username: 'pekka',
-    displayName: 'Pekka Lääkäri',
-    profession: 'physician',
-    organisation: 'Terveysasema',
-    role: 'team_member',
-    password: PEKKA_PASSWORD,
+const seedSignedPlan = (page: Page) =>
+  seedPlan(page, {
+    client: CLIENT,
+    identityCode: '131052-308T',
+    conclusion: 'Työkyky riittää osa-aikatyöhön tuettuna.',
+    goal: 'Åsa aloittaa osa-aikatyön kaupassa keväällä.',
+    progressMeasure: 'Työsopimus on allekirjoitettu.',
+    action: 'Työkokeilu päivittäistavarakaupassa, neljä tuntia päivässä.',
   });
-  const team = await invokeInPage<{ id: string }>(page, 'teams.save', {
-    name: 'Jyväskylän työkykytiimi',
-    memberIds: [aino, pekka.id],
-    externals: [],
-    requiredSectors: ['social_care', 'health_care'],
-    newCaseMinutes: 20,
-    reviewMinutes: 10,
-    reviewIntervalMonths: 6,
-  });
-  const meeting = await invokeInPage<{ id: string }>(page, 'meetings.create', { teamId: team.id, date: dayFromToday(0), time: '09:00', place: 'Neuvotteluhuone Kuusi', chairId: aino });
-  const detail = await invokeInPage<{ items: { id: string }[] }>(page, 'meetings.addItem', { meetingId: meeting.id, caseId: c.caseId });
-  const member = (userId: string, name: string, profession: string, organisation: string) => ({ userId, externalId: null, name, profession, organisation, status: 'present' });
-  await invokeInPage(page, 'meetings.start', {
-    meetingId: meeting.id,
-    attendance: [member(aino, 'Aino Ahonen', 'social_worker', 'Hyvinvointialue'), member(pekka.id, 'Pekka Lääkäri', 'physician', 'Terveysasema')],
-  });
-  await writeConclusion(page, meeting.id, detail.items[0]!.id, 'Työkyky riittää osa-aikatyöhön tuettuna.', { complete: true });
-
-  const started = await invokeInPage<Version>(page, 'plans.start', { caseId: c.caseId });
-  const ref = { planId: started.planId, version: started.version };
-  const withGoal = await invokeInPage<Version>(page, 'plans.saveGoal', {
-    ...ref,
-    goal: { text: 'Åsa aloittaa osa-aikatyön kaupassa keväällä.', targetDate: null, progressMeasure: 'Työsopimus on allekirjoitettu.', acceptance: 'agrees', clientWords: '' },
-  });
-  await invokeInPage(page, 'plans.saveAction', {
-    ...ref,
-    action: { serviceId: null, text: 'Työkokeilu päivittäistavarakaupassa, neljä tuntia päivässä.', providerId: null, responsible: 'Pekka Lääkäri', startDate: dayFromToday(7), dueDate: dayFromToday(90), goalIds: [withGoal.content.goals[0]!.id], status: 'planned' },
-  });
-  await invokeInPage(page, 'coordinators.assign', { caseId: c.caseId, who: { kind: 'user', userId: pekka.id }, type: 'own_worker', startDate: dayFromToday(0), handoverNote: '' });
-  await signVersion(page, ref, meeting.id);
-  return { caseId: c.caseId, caseNumber: c.caseNumber, planId: started.planId, meetingId: meeting.id };
-}
 
 /** The verification code printed at the foot of the PDF's pages, as pdftotext reads it. */
 function printedCode(file: string, label: string): string {

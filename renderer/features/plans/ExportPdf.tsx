@@ -16,10 +16,9 @@ import { CATALOGUE_LANGUAGES, type CatalogueLanguage } from '../../../shared/dom
 import { invoke } from '../../api/client';
 import { downloadBase64, nativePlanPdfSaver, type PlanPdfRequest, type PlanPdfSaveResult } from '../../download';
 import { errorText } from '../../errors';
+import { useSlow } from '../../useSlow';
 import { notifySuccess } from '../../notify';
 
-/** A slower export shows that it is working; a quick one does not flash a spinner. */
-const PROGRESS_AFTER_MS = 500;
 
 interface ExportRequest {
   language: CatalogueLanguage;
@@ -54,7 +53,6 @@ export function ExportPdf({ caseId, version, size = 'sm' }: { caseId: string; ve
   const [fullCode, setFullCode] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [confirmMissing, setConfirmMissing] = useState(false);
-  const [slow, setSlow] = useState(false);
   const progressId = useId();
 
   const exportPdf = useMutation({
@@ -62,14 +60,7 @@ export function ExportPdf({ caseId, version, size = 'sm' }: { caseId: string; ve
   });
   const pending = exportPdf.isPending;
 
-  useEffect(() => {
-    if (!pending) {
-      setSlow(false);
-      return;
-    }
-    const timer = setTimeout(() => setSlow(true), PROGRESS_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [pending]);
+  const slow = useSlow(pending);
 
   const open = () => {
     // Each export starts from the UI language and the masked code: the full code is never a default.

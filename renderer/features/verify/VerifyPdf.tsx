@@ -11,11 +11,10 @@ import { useTranslation } from 'react-i18next';
 import type { PdfVerification } from '../../../shared/api/contract';
 import { invoke } from '../../api/client';
 import { errorText } from '../../errors';
+import { useSlow } from '../../useSlow';
 import { fileToBase64, megabytes, PDF_VERIFY_MAX_BYTES, refusalOf } from './readFile';
 import { verdictText, VerifyResult } from './VerifyResult';
 
-/** A quick check does not flash a spinner; a slower one says that it is working. */
-const PROGRESS_AFTER_MS = 500;
 
 type Refusal = { key: 'empty' | 'oneFile' } | { key: 'tooLarge'; size: number };
 
@@ -38,7 +37,6 @@ export function VerifyPdf({ headingOrder = 2 }: { headingOrder?: 2 | 3 }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [dragging, setDragging] = useState(false);
   const [inputFocused, setInputFocused] = useState(false);
-  const [slow, setSlow] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
   // What the live region says: set once the verdict is in, cleared on a new start.
   const [announcement, setAnnouncement] = useState('');
@@ -60,14 +58,7 @@ export function VerifyPdf({ headingOrder = 2 }: { headingOrder?: 2 | 3 }) {
   });
   const pending = verify.isPending;
 
-  useEffect(() => {
-    if (!pending) {
-      setSlow(false);
-      return;
-    }
-    const timer = setTimeout(() => setSlow(true), PROGRESS_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [pending]);
+  const slow = useSlow(pending);
 
   // The answer replaces the drop zone: the reader is taken to it (the live region says the verdict).
   useEffect(() => {
