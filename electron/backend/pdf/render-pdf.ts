@@ -381,28 +381,13 @@ export function renderPlanPdf(d: PlanDocument, language: Language): Promise<Rend
   const r = new PlanRenderer(d, language, doc);
   r.render();
   const pages = doc.bufferedPageRange().count;
-  if (d.payload) {
-    const at = new Date(d.frozenAt ?? Date.now());
-    doc.file(d.payload.bytes, {
-      name: d.payload.fileName,
-      type: 'application/json',
-      description: catalogues[language].pdf.integrity.attachmentDescription,
-      creationDate: at,
-      modifiedDate: at,
-      relationship: 'Source',
-    } as PDFKit.Mixins.PDFAttachmentOptions);
-  }
-  if (d.payload && d.evidence) {
-    const at = new Date(d.lockedAt ?? d.frozenAt ?? Date.now());
-    doc.file(d.evidence.bytes, {
-      name: d.evidence.fileName,
-      type: 'application/json',
-      description: catalogues[language].pdf.integrity.evidenceDescription,
-      creationDate: at,
-      modifiedDate: at,
-      relationship: 'Supplement',
-    } as PDFKit.Mixins.PDFAttachmentOptions);
-  }
+  const text = catalogues[language].pdf.integrity;
+  const attach = (file: { fileName: string; bytes: Buffer }, description: string, at: string | null, relationship: 'Source' | 'Supplement') => {
+    const when = new Date(at ?? Date.now());
+    doc.file(file.bytes, { name: file.fileName, type: 'application/json', description, creationDate: when, modifiedDate: when, relationship } as PDFKit.Mixins.PDFAttachmentOptions);
+  };
+  if (d.payload) attach(d.payload, text.attachmentDescription, d.frozenAt, 'Source');
+  if (d.payload && d.evidence) attach(d.evidence, text.evidenceDescription, d.lockedAt ?? d.frozenAt, 'Supplement');
   doc.end();
   return done.then((bytes) => ({ bytes, pages }));
 }
