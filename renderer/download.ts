@@ -1,3 +1,5 @@
+import type { SavePlanPdfInput, SavePlanPdfResult } from '../shared/api/bridge';
+
 /** Saves a file through the browser's download (browser mode). */
 function download(filename: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -22,27 +24,13 @@ export function downloadBase64(filename: string, base64: string, type = 'applica
   download(filename, new Blob([bytes], { type }));
 }
 
-/** The input of `plans.exportPdf`, which the Electron bridge's `savePlanPdf` takes too. */
-export interface PlanPdfRequest {
-  caseId: string;
-  version: number;
-  language: 'fi' | 'sv' | 'en';
-  fullIdentityCode: boolean;
-}
-
-/** What the preload's `savePlanPdf` resolves to (electron/preload/types.ts, which the renderer may not import). */
-export type PlanPdfSaveResult =
-  | { status: 'saved'; fileName: string; path: string; pages: number; sealed: boolean; draft: boolean }
-  | { status: 'cancelled' }
-  | { status: 'error'; code: string; message: string };
-
 /**
  * In Electron, the bridge's native save (export, Save dialog, atomic write in the main process):
  * the page cannot download there (the session refuses downloads). Null in browser mode, which
  * downloads the bytes instead.
  */
-export function nativePlanPdfSaver(): ((request: PlanPdfRequest) => Promise<PlanPdfSaveResult>) | null {
-  const bridge = (window as unknown as { workbench?: { savePlanPdf?: (request: PlanPdfRequest) => Promise<PlanPdfSaveResult> } }).workbench;
+export function nativePlanPdfSaver(): ((request: SavePlanPdfInput) => Promise<SavePlanPdfResult>) | null {
+  const bridge = (window as unknown as { workbench?: { savePlanPdf?: (request: SavePlanPdfInput) => Promise<SavePlanPdfResult> } }).workbench;
   if (!bridge || typeof bridge.savePlanPdf !== 'function') return null;
   return (request) => bridge.savePlanPdf!(request);
 }

@@ -4,6 +4,7 @@
  * process denies both as well.) Forms cannot navigate either: the CSP says form-action 'none'.
  * The one exception is the audience view of a meeting, opened on purpose by `openAudienceWindow`.
  */
+import type { AudienceWindowResult } from '../shared/api/bridge';
 
 // Kept before hardenWindow replaces it, for the audience view only; never exported.
 const originalOpen: typeof window.open = window.open.bind(window);
@@ -23,7 +24,7 @@ export function hardenWindow(): void {
 }
 
 interface AudienceBridge {
-  openAudienceWindow?: (meetingId: string | null) => Promise<'opened' | 'already_open' | 'invalid'>;
+  openAudienceWindow?: (meetingId: string | null) => Promise<AudienceWindowResult>;
 }
 
 export type AudienceOpenResult = 'opened' | 'already_open' | 'unavailable';

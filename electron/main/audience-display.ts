@@ -32,4 +32,4 @@ export function audienceUrl(meetingId: string | null): string | null {
 }
 
 /** What opening the audience window did; the renderer turns each into a message. */
-export type AudienceOpenResult = 'opened' | 'already_open' | 'invalid';
+export type { AudienceWindowResult as AudienceOpenResult } from '../../shared/api/bridge.js';

@@ -8,7 +8,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, EVENT_NAMES, EVENT_PREFIX } from '../../shared/api/channels.js';
 import type { Result } from '../../shared/api/errors.js';
-import { WINDOW_CHANNELS, WORKBENCH_GLOBAL, type SavePlanPdfInput, type SavePlanPdfResult, type WorkbenchBridge } from './types.js';
+import { WINDOW_CHANNELS, WORKBENCH_GLOBAL, type AudienceWindowResult, type SavePlanPdfInput, type SavePlanPdfResult, type WorkbenchBridge } from './types.js';
 
 const channels: ReadonlySet<string> = new Set(CHANNEL_NAMES);
 const events: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -37,9 +37,9 @@ const bridge: WorkbenchBridge = Object.freeze({
     };
   },
 
-  openAudienceWindow(meetingId: string | null): Promise<'opened' | 'already_open' | 'invalid'> {
+  openAudienceWindow(meetingId: string | null): Promise<AudienceWindowResult> {
     if (meetingId !== null && typeof meetingId !== 'string') return Promise.resolve('invalid');
-    return ipcRenderer.invoke(WINDOW_CHANNELS.openAudience, meetingId) as Promise<'opened' | 'already_open' | 'invalid'>;
+    return ipcRenderer.invoke(WINDOW_CHANNELS.openAudience, meetingId) as Promise<AudienceWindowResult>;
   },
 
   savePlanPdf(input: SavePlanPdfInput): Promise<SavePlanPdfResult> {

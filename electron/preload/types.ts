@@ -2,6 +2,10 @@
  * The shape of `window.workbench`, the only thing the preload exposes. Deliberately not a global
  * augmentation: the renderer's typed client (renderer/api/) decides how it refers to it.
  */
+import type { AudienceWindowResult, SavePlanPdfInput, SavePlanPdfResult } from '../../shared/api/bridge.js';
+
+export type { AudienceWindowResult, SavePlanPdfInput, SavePlanPdfResult };
+
 export interface WorkbenchBridge {
   /** Resolves to the backend's `Result`; an unknown channel resolves to a `not_found` failure. */
   invoke(channel: string, input: unknown): Promise<unknown>;
@@ -11,7 +15,7 @@ export interface WorkbenchBridge {
    * Opens the audience (shared-screen) window for a meeting, or for the meeting in progress when
    * null. Resolves to 'opened', 'already_open' (it was brought forward) or 'invalid'.
    */
-  openAudienceWindow(meetingId: string | null): Promise<'opened' | 'already_open' | 'invalid'>;
+  openAudienceWindow(meetingId: string | null): Promise<AudienceWindowResult>;
   /**
    * Exports a plan version as a PDF (the backend's `plans.exportPdf`) and saves it where the user
    * chooses in a native Save dialog, written atomically. Never rejects: a refusal of the backend
@@ -19,19 +23,6 @@ export interface WorkbenchBridge {
    */
   savePlanPdf(input: SavePlanPdfInput): Promise<SavePlanPdfResult>;
 }
-
-/** The input of `plans.exportPdf`. */
-export interface SavePlanPdfInput {
-  caseId: string;
-  version: number;
-  language: 'fi' | 'sv' | 'en';
-  fullIdentityCode: boolean;
-}
-
-export type SavePlanPdfResult =
-  | { status: 'saved'; fileName: string; path: string; pages: number; sealed: boolean; draft: boolean }
-  | { status: 'cancelled' }
-  | { status: 'error'; code: string; message: string };
 
 /** The property of `window` the bridge is exposed as. */
 export const WORKBENCH_GLOBAL = 'workbench';

@@ -14,7 +14,8 @@ import type { Output, PlanVersion } from '../../../shared/api/contract';
 import { AppError, isErrorCode } from '../../../shared/api/errors';
 import { CATALOGUE_LANGUAGES, type CatalogueLanguage } from '../../../shared/domain/catalogue';
 import { invoke } from '../../api/client';
-import { downloadBase64, nativePlanPdfSaver, type PlanPdfRequest, type PlanPdfSaveResult } from '../../download';
+import type { SavePlanPdfInput, SavePlanPdfResult } from '../../../shared/api/bridge';
+import { downloadBase64, nativePlanPdfSaver } from '../../download';
 import { errorText } from '../../errors';
 import { useSlow } from '../../useSlow';
 import { notifySuccess } from '../../notify';
@@ -33,10 +34,10 @@ type ExportOutcome = { kind: 'download'; file: Output<'plans.exportPdf'> } | { k
  * atomically; a refusal comes back as an error code like any call's. Browser mode: the bytes, to
  * be downloaded.
  */
-async function exportOrSave(request: PlanPdfRequest): Promise<ExportOutcome> {
+async function exportOrSave(request: SavePlanPdfInput): Promise<ExportOutcome> {
   const save = nativePlanPdfSaver();
   if (!save) return { kind: 'download', file: await invoke('plans.exportPdf', request) };
-  const result: PlanPdfSaveResult = await save(request).catch(() => ({ status: 'error', code: 'unreachable', message: 'The main process cannot be reached.' }) as const);
+  const result: SavePlanPdfResult = await save(request).catch(() => ({ status: 'error', code: 'unreachable', message: 'The main process cannot be reached.' }) as const);
   if (result.status === 'error') throw new AppError(isErrorCode(result.code) ? result.code : 'internal', result.message);
   return result.status === 'saved' ? { kind: 'saved', path: result.path, pages: result.pages } : { kind: 'cancelled' };
 }
