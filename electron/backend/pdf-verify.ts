@@ -13,7 +13,7 @@ import { AppError } from '../../shared/api/errors.js';
 import { initialsOf } from '../../shared/domain/meeting.js';
 import { verdictOf, type PdfCheckResult, type PdfProblem } from '../../shared/domain/pdf-verification.js';
 import { getCase } from '../../db/repositories/cases.js';
-import { getPlan, listVersions } from '../../db/repositories/plans.js';
+import { getPlan, listVersions, type PlanRecord } from '../../db/repositories/plans.js';
 import { sealByFingerprint } from '../../db/repositories/seal.js';
 import { getUserKey } from '../../db/repositories/user-keys.js';
 import type { OpenStore } from '../../db/store.js';
@@ -26,12 +26,11 @@ import { basisFor } from './plan-view.js';
 type Verification = Output<'pdf.verify'>;
 type StoreWord = NonNullable<Verification['store']>;
 
-/** The store's check of an inspected PDF (null when the file gave no payload to look up). */
-export function storeCheck(s: OpenStore, inspection: PdfInspection): { check: PdfCheckResult; store: StoreWord } | null {
+/** The store's check of an inspected PDF and the plan it names here (null when the file gave no payload to look up). */
+export function storeCheck(s: OpenStore, inspection: PdfInspection, plan: PlanRecord | undefined): { check: PdfCheckResult; store: StoreWord } | null {
   const p = inspection.payload;
   if (!p) return null;
   const sealKnown = inspection.seal !== null && sealByFingerprint(s.db, inspection.seal.fingerprintSha256) !== undefined;
-  const plan = getPlan(s.db, p.plan.planId);
   const versions = plan ? listVersions(s.db, plan.id) : [];
   const v = versions.find((x) => x.version === p.plan.version && x.state !== 'draft');
   const store: StoreWord = { state: v?.state ?? null, latestVersion: versions.filter((x) => x.lockedAt !== null).at(-1)?.version ?? null, supersededBy: null, supersededAt: null, sealKnown };
@@ -78,13 +77,13 @@ export function verifyPdf(ctx: BackendContext, input: ParsedInput<'pdf.verify'>)
   const c = plan ? getCase(s.db, plan.caseId) : undefined;
   const details = (r: Verification) => ({ verdict: r.verdict, failed: r.checks.filter((x) => x.ok === false).map((x) => x.problem), version: r.plan?.version ?? null, payloadSha256: r.plan?.payloadSha256 ?? null });
   if (!plan || !c) {
-    const r = verification(inspection, inspection.payload ? storeCheck(s, inspection) : undefined);
+    const r = verification(inspection, storeCheck(s, inspection, plan));
     record(s, { action: 'plan.verifyPdf', basis: 'administration', details: details(r) });
     return r;
   }
   return withAccess(
     s,
     (r: Verification) => ({ action: 'plan.verifyPdf', basis: basisFor(s, c.id), clientId: c.clientId, entity: `plan:${plan.id}`, details: details(r) }),
-    () => verification(inspection, storeCheck(s, inspection)),
+    () => verification(inspection, storeCheck(s, inspection, plan)),
   );
 }
