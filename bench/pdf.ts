@@ -18,14 +18,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
-import type { Input, Output } from '../shared/api/contract.js';
-import { addDays, todayInFinland } from '../shared/domain/dates.js';
+import type { Output } from '../shared/api/contract.js';
+import { todayInFinland } from '../shared/domain/dates.js';
 import type { Profession } from '../shared/domain/user.js';
 import { createBackend } from '../electron/backend/index.js';
 import { fontData } from '../electron/backend/pdf/fonts.js';
 import { inspectPlanPdf } from '../electron/backend/pdf/verify-pdf.js';
 import { generateSeal, sealPdf } from '../electron/backend/pdf/seal.js';
-import { writePlanContent, type Call } from './plan-content.js';
+import { concludeItem, readyCase, writePlanContent, type Call } from './plan-content.js';
 import { name, rng } from './rng.js';
 
 const SEED = 7_2026;
@@ -118,25 +118,7 @@ async function main(): Promise<void> {
     }
     const team = await call('teams.save', { name: 'Kajaanin työkykytiimi', memberIds: people.map((p) => p.id), externals: [], requiredSectors: ['social_care', 'health_care', 'employment_services'], newCaseMinutes: 20, reviewMinutes: 10, reviewIntervalMonths: 6 });
     const caseIds: string[] = [];
-    for (let i = 0; i < 2; i++) {
-      const client = await call('clients.create', { name: name(r), language: 'fi' });
-      const c = await call('cases.create', { clientId: client.id, referral: { source: 'employment_authority', referrerName: '', referrerOrganisation: '', referralDate: today, reason: 'Benchmark', attachments: [] } });
-      await call('cases.setStatus', { caseId: c.id, status: 'in_preparation' });
-      await call('consents.create', { clientId: client.id, form: 'written', organisations: ['employment_authority', 'county_social_care', 'county_health_care', 'kela'], otherOrganisations: [], dataCategories: ['basic', 'employment', 'health'], givenOn: today, validUntil: addDays(today, 180), note: '' });
-      for (const section of [
-        { section: 'education', data: { level: 'vocational', qualifications: 'Merkonomi' }, text: '' },
-        { section: 'work_history', data: { entries: [] }, text: 'Kaupan alalla 2015–2020.' },
-        { section: 'health', data: {}, text: 'Selkävaivoja.' },
-        { section: 'social', data: { housing: 'Vuokra-asunto', finances: '', family: '', debts: '' }, text: '' },
-        { section: 'benefits', data: { items: [{ benefit: 'labour_market_subsidy', status: 'receives', note: '' }] }, text: '' },
-      ] as Input<'cases.saveSection'>['section'][]) {
-        await call('cases.saveSection', { caseId: c.id, section });
-      }
-      await call('cases.saveClientView', { caseId: c.id, view: { goals: 'Työkokeilu', helps: '', hinders: '', selfRating: 5, waiTotal: null, kykyviisari: {} } });
-      await call('cases.savePlanning', { caseId: c.id, bringNote: '', proposedMeetingDate: addDays(today, 7) });
-      await call('cases.setStatus', { caseId: c.id, status: 'ready_for_team' });
-      caseIds.push(c.id);
-    }
+    for (let i = 0; i < 2; i++) caseIds.push(await readyCase(call, name(r), today));
     const meeting = await call('meetings.create', { teamId: team.id, date: today, time: '09:00', place: 'Neuvotteluhuone', chairId: chair.id });
     for (const caseId of caseIds) await call('meetings.addItem', { meetingId: meeting.id, caseId });
     const started = await call('meetings.start', {
@@ -146,18 +128,14 @@ async function main(): Promise<void> {
     const plans: Output<'plans.get'>[] = [];
     for (const [i, caseId] of caseIds.entries()) {
       const itemId = started.items[i]!.id;
-      await call('meetings.navigate', { meetingId: meeting.id, itemId, step: 'conclusion' });
-      for (const change of [
+      await concludeItem(call, meeting.id, itemId, [
         { kind: 'text', field: 'conclusion.statement', value: 'Työkyky osittain alentunut; työkokeilu sopii.' },
         { kind: 'text', field: 'conclusion.strengths', value: 'Motivoitunut, aiempi työkokemus.' },
         { kind: 'text', field: 'conclusion.barriers', value: 'Selkäkipu, epäsäännöllinen uni.' },
         { kind: 'teamRating', value: 6 },
         { kind: 'servicePath', value: 'work_trial' },
         { kind: 'clientAgreement', value: 'agrees' },
-      ] as Input<'assessment.change'>['change'][]) {
-        await call('assessment.change', { itemId, change });
-      }
-      await call('meetings.completeItem', { itemId });
+      ]);
       const frozen = await plannedCase(call, r, { meetingId: meeting.id, itemId, caseId, people, today }, i === 0 ? 3 : 20, i === 0 ? 6 : 100);
       for (const p of people) await call('plans.sign', { planId: frozen.planId, version: 1, attendanceId: frozen.signers.find((s) => s.userId === p.id)!.attendanceId, password: p.password });
       plans.push(await call('plans.clientSign', { planId: frozen.planId, version: 1, method: 'drawn', image: PNG, witness: null, chairPassword: PASSWORD }));

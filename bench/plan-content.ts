@@ -1,13 +1,42 @@
 /**
- * The plan both plan benchmarks write (bench/plan.ts, bench/pdf.ts): seeded goals, actions from the
- * catalogue or free text, each serving one or two goals, and a coordinator; through the same
- * channels the UI calls. The texts are the caller's, so each benchmark measures its own material.
+ * What both plan benchmarks write (bench/plan.ts, bench/pdf.ts), through the same channels the UI
+ * calls: a case made ready for the team, the team's conclusion on its agenda item, and the plan:
+ * seeded goals, actions from the catalogue or free text, each serving one or two goals, and a
+ * coordinator. The plan's and the conclusion's texts are the caller's, so each benchmark measures
+ * its own material.
  */
 import type { Channel, Input, Output } from '../shared/api/contract.js';
 import { SEED_SERVICES } from '../shared/domain/catalogue.js';
 import { addDays } from '../shared/domain/dates.js';
 
 export type Call = <K extends Channel>(channel: K, input: Input<K>) => Promise<Output<K>>;
+
+/** A new client's case, prepared and ready for the team: referral, consent, background, the client's view, planning. */
+export async function readyCase(call: Call, clientName: string, today: string): Promise<string> {
+  const client = await call('clients.create', { name: clientName, language: 'fi' });
+  const c = await call('cases.create', { clientId: client.id, referral: { source: 'employment_authority', referrerName: '', referrerOrganisation: '', referralDate: today, reason: 'Benchmark', attachments: [] } });
+  await call('cases.setStatus', { caseId: c.id, status: 'in_preparation' });
+  await call('consents.create', { clientId: client.id, form: 'written', organisations: ['employment_authority', 'county_social_care', 'county_health_care', 'kela'], otherOrganisations: [], dataCategories: ['basic', 'employment', 'health'], givenOn: today, validUntil: addDays(today, 180), note: '' });
+  const sections: Input<'cases.saveSection'>['section'][] = [
+    { section: 'education', data: { level: 'vocational', qualifications: 'Merkonomi' }, text: '' },
+    { section: 'work_history', data: { entries: [] }, text: 'Kaupan alalla 2015–2020.' },
+    { section: 'health', data: {}, text: 'Selkävaivoja.' },
+    { section: 'social', data: { housing: 'Vuokra-asunto', finances: '', family: '', debts: '' }, text: '' },
+    { section: 'benefits', data: { items: [{ benefit: 'labour_market_subsidy', status: 'receives', note: '' }] }, text: '' },
+  ];
+  for (const section of sections) await call('cases.saveSection', { caseId: c.id, section });
+  await call('cases.saveClientView', { caseId: c.id, view: { goals: 'Työkokeilu', helps: '', hinders: '', selfRating: 5, waiTotal: null, kykyviisari: {} } });
+  await call('cases.savePlanning', { caseId: c.id, bringNote: '', proposedMeetingDate: addDays(today, 7) });
+  await call('cases.setStatus', { caseId: c.id, status: 'ready_for_team' });
+  return c.id;
+}
+
+/** The team's conclusion on an agenda item of a running meeting, and the item completed. */
+export async function concludeItem(call: Call, meetingId: string, itemId: string, changes: Input<'assessment.change'>['change'][]): Promise<void> {
+  await call('meetings.navigate', { meetingId, itemId, step: 'conclusion' });
+  for (const change of changes) await call('assessment.change', { itemId, change });
+  await call('meetings.completeItem', { itemId });
+}
 
 export interface PlanTexts {
   goal: (i: number) => string;

@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Channel, Input, Output } from '../shared/api/contract.js';
-import { addDays, todayInFinland } from '../shared/domain/dates.js';
+import { todayInFinland } from '../shared/domain/dates.js';
 import type { Profession } from '../shared/domain/user.js';
 import { createBackend } from '../electron/backend/index.js';
-import { writePlanContent } from './plan-content.js';
+import { concludeItem, readyCase, writePlanContent } from './plan-content.js';
 import { name, rng } from './rng.js';
 
 const SEED = 6_2026;
@@ -61,41 +61,23 @@ async function main(): Promise<void> {
     }
     const passwordOf = (i: number) => (i === 0 ? PASSWORD : `${PASSWORD} ${i}`);
     const team = await call('teams.save', { name: 'Bench team', memberIds: people.map((p) => p.id), externals: [], requiredSectors: ['social_care', 'health_care', 'employment_services'], newCaseMinutes: 20, reviewMinutes: 10, reviewIntervalMonths: 6 });
-    const client = await call('clients.create', { name: name(r), language: 'fi' });
-    const c = await call('cases.create', { clientId: client.id, referral: { source: 'employment_authority', referrerName: '', referrerOrganisation: '', referralDate: today, reason: 'Benchmark', attachments: [] } });
-    await call('cases.setStatus', { caseId: c.id, status: 'in_preparation' });
-    await call('consents.create', { clientId: client.id, form: 'written', organisations: ['employment_authority', 'county_social_care', 'county_health_care', 'kela'], otherOrganisations: [], dataCategories: ['basic', 'employment', 'health'], givenOn: today, validUntil: addDays(today, 180), note: '' });
-    const sections: Input<'cases.saveSection'>['section'][] = [
-      { section: 'education', data: { level: 'vocational', qualifications: 'Vocational' }, text: '' },
-      { section: 'work_history', data: { entries: [] }, text: 'Retail 2015–2020.' },
-      { section: 'health', data: {}, text: 'Back pain.' },
-      { section: 'social', data: { housing: 'Rented flat', finances: '', family: '', debts: '' }, text: '' },
-      { section: 'benefits', data: { items: [{ benefit: 'labour_market_subsidy', status: 'receives', note: '' }] }, text: '' },
-    ];
-    for (const section of sections) await call('cases.saveSection', { caseId: c.id, section });
-    await call('cases.saveClientView', { caseId: c.id, view: { goals: 'Work trial', helps: '', hinders: '', selfRating: 5, waiTotal: null, kykyviisari: {} } });
-    await call('cases.savePlanning', { caseId: c.id, bringNote: '', proposedMeetingDate: addDays(today, 7) });
-    await call('cases.setStatus', { caseId: c.id, status: 'ready_for_team' });
+    const caseId = await readyCase(call, name(r), today);
     const meeting = await call('meetings.create', { teamId: team.id, date: today, time: '09:00', place: 'Room 1', chairId: chair.id });
-    const itemId = (await call('meetings.addItem', { meetingId: meeting.id, caseId: c.id })).items[0]!.id;
+    const itemId = (await call('meetings.addItem', { meetingId: meeting.id, caseId })).items[0]!.id;
     await call('meetings.start', {
       meetingId: meeting.id,
       attendance: people.map((p) => ({ userId: p.id, externalId: null, name: p.displayName, profession: p.profession, organisation: 'County', status: 'present' as const })),
     });
-    await call('meetings.navigate', { meetingId: meeting.id, itemId, step: 'conclusion' });
-    for (const change of [
+    await concludeItem(call, meeting.id, itemId, [
       { kind: 'text', field: 'conclusion.statement', value: 'Partial work ability; a work trial fits.' },
       { kind: 'teamRating', value: 6 },
       { kind: 'servicePath', value: 'work_trial' },
       { kind: 'clientAgreement', value: 'agrees' },
-    ] as Input<'assessment.change'>['change'][]) {
-      await call('assessment.change', { itemId, change });
-    }
-    await call('meetings.completeItem', { itemId });
+    ]);
 
     // The plan: 20 goals, 100 actions from the catalogue or free text, a coordinator.
     const { planId } = await writePlanContent(call, r, {
-      caseId: c.id,
+      caseId,
       today,
       goals: GOALS,
       actions: ACTIONS,
