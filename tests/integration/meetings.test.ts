@@ -6,6 +6,7 @@ import { todayInFinland } from '../../shared/domain/dates.js';
 import { makeHenkilotunnus } from '../../shared/domain/henkilotunnus.js';
 import { ICF_BRIEF_VR_CODES } from '../../shared/domain/icf.js';
 import { SETUP, testBackend } from '../fixtures/backend.js';
+import { teamWorld } from '../fixtures/plan-setup.js';
 import { FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 /**
@@ -60,10 +61,6 @@ async function signInAs(username: string): Promise<void> {
   await b.value('session.signIn', { username, password: first });
   await b.value('session.changePassword', { currentPassword: first, newPassword: own });
   changedPassword.add(username);
-}
-
-async function user(username: string, displayName: string, profession: string, role = 'team_member'): Promise<string> {
-  return (await b.value<{ id: string }>('users.create', { username, displayName, profession, organisation: 'Kainuu', role, password: `${username} first password` })).id;
 }
 
 async function readyCase(name: string, identityCode?: string): Promise<void> {
@@ -140,22 +137,7 @@ beforeEach(async () => {
   cases.length = 0;
   consents.length = 0;
   changedPassword.clear();
-  ids.aino = (await b.value<{ status: { user: { id: string } } }>('store.create', SETUP)).status.user.id;
-  ids.pekka = await user('pekka', 'Pekka Pitkänen', 'physician');
-  ids.eero = await user('eero', 'Eero Eskola', 'employment_expert');
-  ids.kaisa = await user('kaisa', 'Kaisa Korhonen', 'kela_adviser');
-  ids.rita = await user('rita', 'Rita Lukija', 'other', 'read_only');
-  const team = await b.value<{ id: string; externals: { id: string }[] }>('teams.save', {
-    name: 'Kajaanin työkykytiimi',
-    memberIds: [ids.aino, ids.pekka, ids.eero, ids.kaisa],
-    externals: [{ name: 'Kerttu Kela', organisation: 'Kela', profession: 'kela_adviser' }],
-    requiredSectors: ['social_care', 'health_care', 'employment_services'],
-    newCaseMinutes: 20,
-    reviewMinutes: 10,
-    reviewIntervalMonths: 6,
-  });
-  ids.team = team.id;
-  ids.ext = team.externals[0]!.id;
+  Object.assign(ids, await teamWorld(b));
   await readyCase(names[0]!, hetu);
   await readyCase(names[1]!);
   await readyCase(names[2]!);

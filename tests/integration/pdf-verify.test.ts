@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForClient } from '../../db/audit.js';
+import type { Output } from '../../shared/api/contract.js';
 import { inspectPlanPdf } from '../../electron/backend/pdf/verify-pdf.js';
 import { generateSeal, sealPdf } from '../../electron/backend/pdf/seal.js';
 import { fontData } from '../../electron/backend/pdf/fonts.js';
@@ -18,14 +19,7 @@ import { PASSWORD, tempDir } from '../fixtures/tmp.js';
  * `verify FILE --data DIR`). Each way a file can be wrong is named, and Debian's pdfsig agrees on
  * the three it can see (a flipped byte, appended bytes, a cut-off file).
  */
-type Verification = {
-  verdict: 'valid' | 'superseded' | 'invalid';
-  checks: { check: string; ok: boolean | null; problem: string | null }[];
-  plan: { caseNumber: string; version: number; verificationCode: string; payloadSha256: string } | null;
-  seal: { subject: string; fingerprintSha256: string } | null;
-  signatures: { kind: string; name: string; valid: boolean }[];
-  store: { state: string | null; latestVersion: number | null; supersededBy: number | null; sealKnown: boolean } | null;
-};
+type Verification = Output<'pdf.verify'>;
 type Exported = { fileName: string; pdfBase64: string; draft: boolean; sealed: boolean };
 
 const ctx = {} as Ctx;

@@ -1,37 +1,18 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Output } from '../../shared/api/contract.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
-import { testBackend } from '../fixtures/backend.js';
-import {
-  action, assessedWorld, codeOf, drawn as drawnBy, freeze as freezeBy, goal, meetingFor, must, passwordOf, raw as rawOf, readyCase, ref, sign as signBy, slot, table, TINY_PNG, today, writtenPlan,
-  type Ctx, type PlanView,
-} from '../fixtures/plan-setup.js';
-import { PASSWORD, tempDir } from '../fixtures/tmp.js';
+import { action, assessedWorldEachTest, codeOf, goal, meetingFor, must, passwordOf, readyCase, ref, slot, table, TINY_PNG, today, writtenPlan, type PlanView } from '../fixtures/plan-setup.js';
+import { PASSWORD } from '../fixtures/tmp.js';
 
 /**
  * The signing round against a real encrypted store: a team assesses a case in a running meeting,
  * writes the plan, names a coordinator, passes the quorum check, and signs: three members each with
  * their own password, the chair for those who cannot, and the client. Bad input is refused.
  */
-const ctx = {} as Ctx;
-let cleanup: () => void;
+const { ctx, freeze, sign, drawn, raw } = assessedWorldEachTest();
 
-beforeEach(async () => {
-  ({ dir: ctx.dir, cleanup } = tempDir());
-  ctx.b = testBackend(ctx.dir);
-  ctx.w = await assessedWorld(ctx.b);
-});
-afterEach(() => {
-  ctx.b.backend.close();
-  cleanup();
-});
-
-type Verification = { planId: string; versions: { version: number; state: string; payloadValid: boolean | null; signatures: { kind: string; name: string; valid: boolean }[]; valid: boolean | null }[] };
-
-const freeze = (v: PlanView, quorumReason = '', meetingId = ctx.w.meetingId) => freezeBy(ctx, v, quorumReason, meetingId);
-const sign = (v: PlanView, name: string, username: string, password = passwordOf(username)) => signBy(ctx, v, name, username, password);
-const drawn = (v: PlanView, image: string | null = TINY_PNG) => drawnBy(ctx, v, image);
-const raw = <T>(fn: Parameters<typeof rawOf<T>>[1]) => rawOf(ctx, fn);
+type Verification = Output<'plans.verify'>;
 
 describe('the signing round', () => {
   it('freezes a complete plan, collects three members and the client, locks it and moves the case on', async () => {

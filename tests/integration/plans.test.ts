@@ -1,12 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAuditForClient } from '../../db/audit.js';
+import type { Output } from '../../shared/api/contract.js';
 import { defaultReviewDate } from '../../shared/domain/plan.js';
-import { testBackend } from '../fixtures/backend.js';
-import {
-  action, assessedWorld, drawn as drawnBy, freeze as freezeBy, goal, inDays, lockedPlan as lockedPlanOf, meetingFor, must, passwordOf, raw as rawOf, readyCase, ref, sign as signBy, TINY_PNG, today, writtenPlan,
-  type Ctx, type PlanView,
-} from '../fixtures/plan-setup.js';
-import { tempDir } from '../fixtures/tmp.js';
+import { action, assessedWorldEachTest, goal, inDays, meetingFor, must, passwordOf, readyCase, ref, today, writtenPlan, type PlanView } from '../fixtures/plan-setup.js';
 
 /**
  * The work-ability support plan against a real encrypted store: starting it for a case the team
@@ -14,26 +10,9 @@ import { tempDir } from '../fixtures/tmp.js';
  * revisions keep the ids, follow-up moves the case into services). The signing round itself is in
  * plan-signing.test.ts.
  */
-const ctx = {} as Ctx;
-let cleanup: () => void;
+const { ctx, freeze, sign, drawn, lockedPlan, raw } = assessedWorldEachTest();
 
-beforeEach(async () => {
-  ({ dir: ctx.dir, cleanup } = tempDir());
-  ctx.b = testBackend(ctx.dir);
-  ctx.w = await assessedWorld(ctx.b);
-});
-afterEach(() => {
-  ctx.b.backend.close();
-  cleanup();
-});
-
-type Verification = { planId: string; versions: { version: number; state: string; payloadValid: boolean | null; signatures: { kind: string; name: string; valid: boolean }[]; valid: boolean | null }[] };
-
-const freeze = (v: PlanView, quorumReason = '', meetingId = ctx.w.meetingId) => freezeBy(ctx, v, quorumReason, meetingId);
-const sign = (v: PlanView, name: string, username: string, password = passwordOf(username)) => signBy(ctx, v, name, username, password);
-const drawn = (v: PlanView, image: string | null = TINY_PNG) => drawnBy(ctx, v, image);
-const lockedPlan = () => lockedPlanOf(ctx);
-const raw = <T>(fn: Parameters<typeof rawOf<T>>[1]) => rawOf(ctx, fn);
+type Verification = Output<'plans.verify'>;
 
 describe('starting and editing a plan', () => {
   it('starts only for an assessed case, with the review date from the team interval, and answers the same plan again', async () => {
