@@ -6,7 +6,7 @@ import { todayInFinland } from '../../shared/domain/dates.js';
 import { makeHenkilotunnus } from '../../shared/domain/henkilotunnus.js';
 import { ICF_BRIEF_VR_CODES } from '../../shared/domain/icf.js';
 import { SETUP, testBackend } from '../fixtures/backend.js';
-import { teamWorld } from '../fixtures/plan-setup.js';
+import { readyCase as readyCaseIn, teamWorld } from '../fixtures/plan-setup.js';
 import { FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 /**
@@ -63,31 +63,12 @@ async function signInAs(username: string): Promise<void> {
   changedPassword.add(username);
 }
 
+/** A case ready for the team (restricted text included, for the audience's hiding rules), its ids kept. */
 async function readyCase(name: string, identityCode?: string): Promise<void> {
-  const client = await b.value<{ id: string }>('clients.create', { name, language: 'fi', ...(identityCode ? { identityCode } : {}) });
-  const k = await b.value<{ id: string }>('cases.create', {
-    clientId: client.id,
-    referral: { source: 'employment_authority', referrerName: '', referrerOrganisation: '', referralDate: today, reason: 'Pitkä työttömyys', attachments: [] },
-  });
-  await b.value('cases.setStatus', { caseId: k.id, status: 'in_preparation' });
-  const consent = await b.value<{ id: string }>('consents.create', {
-    clientId: client.id, form: 'written', organisations: ['employment_authority', 'county_social_care', 'county_health_care', 'kela'], otherOrganisations: [], dataCategories: ['basic', 'employment', 'health'], givenOn: today, validUntil: inDays(180), note: '',
-  });
-  const sections = [
-    { section: 'education', data: { level: 'vocational', qualifications: 'Lähihoitaja' }, text: '' },
-    { section: 'work_history', data: { entries: [] }, text: 'Kaupan alalla 2015–2020.' },
-    { section: 'health', data: {}, text: 'Selkävaivoja.' },
-    { section: 'social', data: { housing: 'Vuokra-asunto', finances: '', family: '', debts: '' }, text: '' },
-    { section: 'benefits', data: { items: [{ benefit: 'labour_market_subsidy', status: 'receives', note: 'Kela' }] }, text: '' },
-    { section: 'restricted', data: { substance: 'SALAINEN PÄIHDETIETO', mentalHealth: '' }, text: '' },
-  ];
-  for (const section of sections) await b.value('cases.saveSection', { caseId: k.id, section });
-  await b.value('cases.saveClientView', { caseId: k.id, view: { goals: 'Työkokeilu kaupassa', helps: '', hinders: '', selfRating: 5, waiTotal: null, kykyviisari: {} } });
-  await b.value('cases.savePlanning', { caseId: k.id, bringNote: 'Toivoo työkokeilua.', proposedMeetingDate: inDays(7) });
-  await b.value('cases.setStatus', { caseId: k.id, status: 'ready_for_team' });
-  clients.push(client.id);
-  cases.push(k.id);
-  consents.push(consent.id);
+  const k = await readyCaseIn(b, name, { identityCode, restricted: 'SALAINEN PÄIHDETIETO' });
+  clients.push(k.clientId);
+  cases.push(k.caseId);
+  consents.push(k.consentId);
 }
 
 const person = (userId: string | null, externalId: string | null, name: string, profession: string, status: string, organisation = 'Kainuu') => ({ userId, externalId, name, profession, organisation, status });
