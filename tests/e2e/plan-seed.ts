@@ -35,6 +35,49 @@ export interface SeededPlan {
   itemId: string;
 }
 
+export interface Seat {
+  userId: string | null;
+  /** An external regular's seat: its index in `externals` (its id is made with the team). */
+  externalIndex?: number;
+  name: string;
+  profession: string;
+  organisation: string;
+  status?: 'present' | 'remote' | 'absent';
+}
+
+/**
+ * Jyväskylä's team of the given members (and external regulars) meeting today with the case on its
+ * agenda, started with `seats` at the table (a seat is present unless it says otherwise).
+ */
+export async function meetingToday(
+  page: Page,
+  opts: { caseId: string; chairId: string; seats: Seat[]; externals?: { name: string; organisation: string; profession: string }[]; requiredSectors: string[] },
+): Promise<{ meetingId: string; itemId: string }> {
+  const team = await invokeInPage<{ id: string; externals: { id: string }[] }>(page, 'teams.save', {
+    name: 'Jyväskylän työkykytiimi',
+    memberIds: opts.seats.flatMap((s) => (s.userId ? [s.userId] : [])),
+    externals: opts.externals ?? [],
+    requiredSectors: opts.requiredSectors,
+    newCaseMinutes: 20,
+    reviewMinutes: 10,
+    reviewIntervalMonths: 6,
+  });
+  const meeting = await invokeInPage<{ id: string }>(page, 'meetings.create', { teamId: team.id, date: dayFromToday(0), time: '09:00', place: 'Neuvotteluhuone Kuusi', chairId: opts.chairId });
+  const detail = await invokeInPage<{ items: { id: string }[] }>(page, 'meetings.addItem', { meetingId: meeting.id, caseId: opts.caseId });
+  await invokeInPage(page, 'meetings.start', {
+    meetingId: meeting.id,
+    attendance: opts.seats.map(({ externalIndex, ...s }) => ({
+      userId: s.userId,
+      externalId: externalIndex === undefined ? null : team.externals[externalIndex]!.id,
+      name: s.name,
+      profession: s.profession,
+      organisation: s.organisation,
+      status: s.status ?? 'present',
+    })),
+  });
+  return { meetingId: meeting.id, itemId: detail.items[0]!.id };
+}
+
 /** Freezes a version in the running meeting; both members and the client (orally) sign it. */
 export async function signVersion(page: Page, ref: { planId: string; version: number }, meetingId: string): Promise<void> {
   const frozen = await invokeInPage<Version>(page, 'plans.freeze', { ...ref, meetingId, quorumReason: '' });
@@ -56,24 +99,16 @@ export async function seedSignedPlan(page: Page, text: SignedPlanText): Promise<
     role: 'team_member',
     password: PEKKA.password,
   });
-  const team = await invokeInPage<{ id: string }>(page, 'teams.save', {
-    name: 'Jyväskylän työkykytiimi',
-    memberIds: [aino, pekka.id],
-    externals: [],
+  const { meetingId, itemId } = await meetingToday(page, {
+    caseId: c.caseId,
+    chairId: aino,
     requiredSectors: ['social_care', 'health_care'],
-    newCaseMinutes: 20,
-    reviewMinutes: 10,
-    reviewIntervalMonths: 6,
+    seats: [
+      { userId: aino, name: 'Aino Ahonen', profession: 'social_worker', organisation: 'Hyvinvointialue' },
+      { userId: pekka.id, name: PEKKA.name, profession: 'physician', organisation: 'Terveysasema' },
+    ],
   });
-  const meeting = await invokeInPage<{ id: string }>(page, 'meetings.create', { teamId: team.id, date: dayFromToday(0), time: '09:00', place: 'Neuvotteluhuone Kuusi', chairId: aino });
-  const detail = await invokeInPage<{ items: { id: string }[] }>(page, 'meetings.addItem', { meetingId: meeting.id, caseId: c.caseId });
-  const member = (userId: string, name: string, profession: string, organisation: string) => ({ userId, externalId: null, name, profession, organisation, status: 'present' });
-  await invokeInPage(page, 'meetings.start', {
-    meetingId: meeting.id,
-    attendance: [member(aino, 'Aino Ahonen', 'social_worker', 'Hyvinvointialue'), member(pekka.id, PEKKA.name, 'physician', 'Terveysasema')],
-  });
-  const itemId = detail.items[0]!.id;
-  await writeConclusion(page, meeting.id, itemId, text.conclusion, { complete: true });
+  await writeConclusion(page, meetingId, itemId, text.conclusion, { complete: true });
 
   const started = await invokeInPage<Version>(page, 'plans.start', { caseId: c.caseId });
   const ref = { planId: started.planId, version: started.version };
@@ -83,6 +118,6 @@ export async function seedSignedPlan(page: Page, text: SignedPlanText): Promise<
     action: { serviceId: null, text: text.action, providerId: null, responsible: PEKKA.name, startDate: dayFromToday(7), dueDate: dayFromToday(90), goalIds: [withGoal.content.goals[0]!.id], status: 'planned' },
   });
   await invokeInPage(page, 'coordinators.assign', { caseId: c.caseId, who: { kind: 'user', userId: pekka.id }, type: 'own_worker', startDate: dayFromToday(0), handoverNote: '' });
-  await signVersion(page, ref, meeting.id);
-  return { caseId: c.caseId, caseNumber: c.caseNumber, planId: started.planId, meetingId: meeting.id, itemId };
+  await signVersion(page, ref, meetingId);
+  return { caseId: c.caseId, caseNumber: c.caseNumber, planId: started.planId, meetingId, itemId };
 }

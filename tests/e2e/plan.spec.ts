@@ -11,6 +11,7 @@ import { catalogues } from '../../shared/i18n/index.js';
 import { dayFromToday, invokeInPage, seedReadyCase, writeConclusion } from './api.js';
 import { createStoreViaUi, expect, expectAccessible, PASSWORD, test } from './fixtures.js';
 import { chooseRadio, tabTo, typeDate } from './keyboard.js';
+import { meetingToday } from './plan-seed.js';
 
 const L = catalogues.fi;
 const P = L.plans;
@@ -38,31 +39,21 @@ async function seedMeeting(page: Page, seed: Seed): Promise<{ meetingId: string;
     invokeInPage<{ id: string }>(page, 'users.create', { username, displayName, profession, organisation, role: 'team_member', password });
   const pekka = await user('pekka', 'Pekka Lääkäri', 'physician', 'Terveysasema', PEKKA_PASSWORD);
   const outi = await user('outi', 'Outi Työnen', 'employment_expert', 'Työllisyyspalvelut', OUTI_PASSWORD);
-  const team = await invokeInPage<{ id: string; externals: { id: string }[] }>(page, 'teams.save', {
-    name: 'Jyväskylän työkykytiimi',
-    memberIds: [aino, pekka.id, outi.id],
-    externals: [{ name: 'Kaisa Kelanen', organisation: 'Kela', profession: 'kela_adviser' }],
+  const { meetingId, itemId } = await meetingToday(page, {
+    caseId: c.caseId,
+    chairId: aino,
     requiredSectors: seed.requiredSectors,
-    newCaseMinutes: 20,
-    reviewMinutes: 10,
-    reviewIntervalMonths: 6,
-  });
-  const meeting = await invokeInPage<{ id: string }>(page, 'meetings.create', { teamId: team.id, date: dayFromToday(0), time: '09:00', place: 'Neuvotteluhuone Kuusi', chairId: aino });
-  const detail = await invokeInPage<{ items: { id: string }[] }>(page, 'meetings.addItem', { meetingId: meeting.id, caseId: c.caseId });
-  const member = (userId: string, name: string, profession: string, organisation: string) => ({ userId, externalId: null, name, profession, organisation, status: 'present' });
-  await invokeInPage(page, 'meetings.start', {
-    meetingId: meeting.id,
-    attendance: [
-      member(aino, 'Aino Ahonen', 'social_worker', 'Hyvinvointialue'),
-      member(pekka.id, 'Pekka Lääkäri', 'physician', 'Terveysasema'),
-      { ...member(outi.id, 'Outi Työnen', 'employment_expert', 'Työllisyyspalvelut'), status: seed.outi },
-      { userId: null, externalId: team.externals[0]!.id, name: 'Kaisa Kelanen', profession: 'kela_adviser', organisation: 'Kela', status: 'absent' },
+    externals: [{ name: 'Kaisa Kelanen', organisation: 'Kela', profession: 'kela_adviser' }],
+    seats: [
+      { userId: aino, name: 'Aino Ahonen', profession: 'social_worker', organisation: 'Hyvinvointialue' },
+      { userId: pekka.id, name: 'Pekka Lääkäri', profession: 'physician', organisation: 'Terveysasema' },
+      { userId: outi.id, name: 'Outi Työnen', profession: 'employment_expert', organisation: 'Työllisyyspalvelut', status: seed.outi },
+      { userId: null, externalIndex: 0, name: 'Kaisa Kelanen', profession: 'kela_adviser', organisation: 'Kela', status: 'absent' },
     ],
   });
   // Steps 1–7 are the session spec's subject: here the conclusion is already written.
-  const itemId = detail.items[0]!.id;
-  await writeConclusion(page, meeting.id, itemId, 'Työkyky riittää osa-aikatyöhön tuettuna.', { complete: seed.at === 'plan' });
-  return { meetingId: meeting.id, itemId, caseId: c.caseId, clientId: c.clientId };
+  await writeConclusion(page, meetingId, itemId, 'Työkyky riittää osa-aikatyöhön tuettuna.', { complete: seed.at === 'plan' });
+  return { meetingId, itemId, caseId: c.caseId, clientId: c.clientId };
 }
 
 const stepHeading = (page: Page, step: keyof typeof S.steps, n: number, session = S) => page.getByRole('heading', { level: 2, name: fill(session.stepOf, { n, total: 10, name: session.steps[step] }) });
