@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../shared/api/contract';
 import { formatDateTime } from '../../../shared/domain/dates';
-import { Fingerprint, Mark, type Signature } from './signingParts';
+import { Fingerprint, Mark, SignatureTable, ValidityCell, type Signature } from './signingParts';
 
 const isClient = (s: Signature) => s.kind === 'client_drawn' || s.kind === 'client_oral';
 
@@ -43,42 +43,27 @@ export function SignatureList({ version, hideClientName = false }: { version: Pl
       ) : (
         <>
           <Text>{t('signing.list.summary', { valid, count: version.signatures.length })}</Text>
-          <Table.ScrollContainer minWidth={560}>
-            <Table withTableBorder striped>
-              <Table.Caption>{t('signing.list.caption', { version: version.version })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('signing.list.who')}</Table.Th>
-                  <Table.Th scope="col">{t('signing.list.how')}</Table.Th>
-                  <Table.Th scope="col">{t('signing.list.when')}</Table.Th>
-                  <Table.Th scope="col">{t('signing.list.check')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {version.signatures.map((s) => (
-                  <Table.Tr key={s.id} data-valid={s.valid}>
-                    <Table.Th scope="row" fw={500}>{who(s)}</Table.Th>
-                    <Table.Td>
-                      <Stack gap={4}>
-                        <span>{how(t, s)}</span>
-                        {s.kind === 'client_drawn' && s.image && (
-                          <img
-                            src={s.image}
-                            alt={t('signing.list.drawnAlt', { name: who(s) })}
-                            style={{ height: 48, width: 'auto', maxWidth: 180, background: '#ffffff', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
-                          />
-                        )}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.signedAt, i18n.language)}</Table.Td>
-                    <Table.Td>
-                      <Mark state={s.valid ? 'ok' : 'bad'}>{s.valid ? t('signing.list.valid') : t('signing.list.invalid')}</Mark>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SignatureTable caption={t('signing.list.caption', { version: version.version })}>
+            {version.signatures.map((s) => (
+              <Table.Tr key={s.id} data-valid={s.valid}>
+                <Table.Th scope="row" fw={500}>{who(s)}</Table.Th>
+                <Table.Td>
+                  <Stack gap={4}>
+                    <span>{how(t, s)}</span>
+                    {s.kind === 'client_drawn' && s.image && (
+                      <img
+                        src={s.image}
+                        alt={t('signing.list.drawnAlt', { name: who(s) })}
+                        style={{ height: 48, width: 'auto', maxWidth: 180, background: '#ffffff', border: '1px solid var(--mantine-color-default-border)', borderRadius: 4 }}
+                      />
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.signedAt, i18n.language)}</Table.Td>
+                <ValidityCell valid={s.valid} />
+              </Table.Tr>
+            ))}
+          </SignatureTable>
         </>
       )}
     </Stack>

@@ -1,5 +1,5 @@
 /** Small pieces steps 9 and 10 and the signature list share. */
-import { Alert, Code, Group, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Code, Group, Table, Text, ThemeIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanVersion } from '../../../shared/api/contract';
@@ -84,4 +84,38 @@ export const clientSignature = (version: PlanVersion): Signature | undefined => 
 export function signingCounts(version: PlanVersion): { given: number; needed: number } {
   const signing = version.signers.filter((s) => s.way !== 'none');
   return { given: signing.filter((s) => s.signed).length + (version.clientSigned ? 1 : 0), needed: signing.length + 1 };
+}
+
+/**
+ * The signatures as a table: who, how, when, and whether it verifies (the plan's signature list and
+ * a verified PDF's). `children` are the rows, one a signature, each closed by a `ValidityCell`.
+ */
+export function SignatureTable({ caption, children }: { caption: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table withTableBorder striped>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('signing.list.who')}</Table.Th>
+            <Table.Th scope="col">{t('signing.list.how')}</Table.Th>
+            <Table.Th scope="col">{t('signing.list.when')}</Table.Th>
+            <Table.Th scope="col">{t('signing.list.check')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A signature's last cell: valid or invalid, in words and a mark. */
+export function ValidityCell({ valid }: { valid: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      <Mark state={valid ? 'ok' : 'bad'}>{valid ? t('signing.list.valid') : t('signing.list.invalid')}</Mark>
+    </Table.Td>
+  );
 }

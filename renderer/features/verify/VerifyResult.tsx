@@ -10,7 +10,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PdfVerification } from '../../../shared/api/contract';
 import { formatDateTime } from '../../../shared/domain/dates';
-import { Mark, OK_COLOUR } from '../plans/signingParts';
+import { Mark, OK_COLOUR, SignatureTable, ValidityCell } from '../plans/signingParts';
 
 type Check = PdfVerification['checks'][number];
 type Verdict = PdfVerification['verdict'];
@@ -134,34 +134,19 @@ function Facts({ result, order }: { result: PdfVerification; order: 3 | 4 }) {
       {result.signatures.length === 0 ? (
         <Text>{t('verifyPdf.noSignatures')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table withTableBorder striped>
-            <Table.Caption>{t('verifyPdf.signaturesCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('signing.list.who')}</Table.Th>
-                <Table.Th scope="col">{t('signing.list.how')}</Table.Th>
-                <Table.Th scope="col">{t('signing.list.when')}</Table.Th>
-                <Table.Th scope="col">{t('signing.list.check')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.signatures.map((s, i) => (
-                <Table.Tr key={`${s.kind}-${s.signedAt}-${i}`} data-valid={s.valid}>
-                  {/* The backend names the client by initials only; shown as they come. */}
-                  <Table.Th scope="row" fw={500}>
-                    {isClient(s.kind) ? t('signing.list.clientName', { name: s.name }) : s.name}
-                  </Table.Th>
-                  <Table.Td>{t(`verifyPdf.kinds.${s.kind}`)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.signedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Mark state={s.valid ? 'ok' : 'bad'}>{s.valid ? t('signing.list.valid') : t('signing.list.invalid')}</Mark>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SignatureTable caption={t('verifyPdf.signaturesCaption')}>
+          {result.signatures.map((s, i) => (
+            <Table.Tr key={`${s.kind}-${s.signedAt}-${i}`} data-valid={s.valid}>
+              {/* The backend names the client by initials only; shown as they come. */}
+              <Table.Th scope="row" fw={500}>
+                {isClient(s.kind) ? t('signing.list.clientName', { name: s.name }) : s.name}
+              </Table.Th>
+              <Table.Td>{t(`verifyPdf.kinds.${s.kind}`)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(s.signedAt, i18n.language)}</Table.Td>
+              <ValidityCell valid={s.valid} />
+            </Table.Tr>
+          ))}
+        </SignatureTable>
       )}
     </Stack>
   );
