@@ -1,10 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupStore, readBackupHeader, type BackupProgress } from '../../db/backup.js';
 import { openEncrypted, type Db } from '../../db/connection.js';
 import { toAppError } from '../../db/errors.js';
@@ -12,13 +11,13 @@ import { readKeyring, writeKeyring } from '../../db/keyring.js';
 import { insertClient, listClients } from '../../db/repositories/clients.js';
 import { createStore, openStore, storePaths, type OpenStore } from '../../db/store.js';
 import { rng } from '../../bench/rng.js';
+import { chmodSkipReason, skipSaying, tmpfsForTests } from '../fixtures/mounts.js';
 import { ADMIN, FAST_KDF, PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 const WRITER = fileURLToPath(new URL('../fixtures/crash-writer.mjs', import.meta.url));
 const SEED = 0x7ee1_2025;
 const ROUNDS = 25;
 const ROWS_PER_BATCH = 50;
-const isRoot = process.getuid?.() === 0;
 
 const newStore = (dir: string) => createStore(dir, { organisationName: 'Lapin hyvinvointialue', admin: ADMIN, password: PASSWORD }, FAST_KDF);
 const source = (s: OpenStore) => ({ db: s.db, key: s.key, dir: s.dir });
@@ -106,36 +105,7 @@ describe('kill -9 while transactions commit', () => {
   }, 60_000);
 });
 
-const mounts: string[] = [];
-afterAll(() => {
-  for (const m of mounts) {
-    // Lazy as a fallback: a store a failed test left open keeps the mount busy, and a tmpfs must
-    // not outlive the run.
-    try { execFileSync('umount', [m], { stdio: 'pipe' }); } catch { execFileSync('umount', ['-l', m], { stdio: 'pipe' }); }
-    rmSync(m, { recursive: true, force: true });
-  }
-});
-
-/** A small tmpfs (Linux, root), or the reason there is none so the test can say why it skips. */
-function mountTmpfs(size: string): { dir: string } | { reason: string } {
-  if (process.platform !== 'linux' || !isRoot) return { reason: 'mounting a small tmpfs needs root on Linux' };
-  const dir = mkdtempSync(join(tmpdir(), 'tiimipoyta-tmpfs-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', dir], { stdio: 'pipe' });
-    mounts.push(dir);
-    return { dir };
-  } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
-    return { reason: `mount -t tmpfs failed (no privilege or a sandbox): ${String((err as { stderr?: Buffer }).stderr ?? err).trim()}` };
-  }
-}
-
-function mountOrSkip(size: string, skip: (note: string) => never): string {
-  const m = mountTmpfs(size);
-  if ('dir' in m) return m.dir;
-  console.warn(`skipped: ${m.reason}`);
-  return skip(m.reason);
-}
+const { mountOrSkip } = tmpfsForTests();
 
 const client = (s: OpenStore, name: string) => ({ id: randomUUID(), name, language: 'fi' as const, createdAt: new Date().toISOString(), createdBy: s.user.id });
 
@@ -217,13 +187,8 @@ describe('a read-only location', () => {
   }
 
   it('a folder without write permission reports read_only', async (ctx) => {
-    const reason = process.platform === 'win32'
-      ? 'Windows ignores POSIX permission bits'
-      : isRoot ? 'running as root: chmod does not stop root from writing (the read-only mount case covers this)' : undefined;
-    if (reason) {
-      console.warn(`skipped: ${reason}`);
-      ctx.skip(reason);
-    }
+    const reason = chmodSkipReason();
+    if (reason) skipSaying(reason, ctx.skip);
     const { dir, cleanup } = tempDir();
     const storeDir = join(dir, 'store');
     const outDir = join(dir, 'out');

@@ -5,13 +5,13 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { savePlanPdf, writeErrorCode, type PdfSaveDialogOptions, type SavePdfDeps } from '../../electron/main/save-pdf.js';
 import { fail, ok, type Result } from '../../shared/api/errors.js';
 import { testBackend } from '../fixtures/backend.js';
+import { chmodSkipReason, skipSaying, tmpfsForTests } from '../fixtures/mounts.js';
 import { assessedWorld } from '../fixtures/plan-setup.js';
 
-const isRoot = process.getuid?.() === 0;
 const DOWNLOADS = join(tmpdir(), 'no-such-downloads-folder');
 const FILE_NAME = 'plan-2026-0001-v1-fi.pdf';
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), Buffer.alloc(64 * 1024, 0x41), Buffer.from('\n%%EOF\n', 'latin1')]);
@@ -174,13 +174,8 @@ describe('savePlanPdf', () => {
   });
 
   it('a folder without write permission is read_only and holds no partial or temp file', async (ctx) => {
-    const reason = process.platform === 'win32'
-      ? 'Windows ignores POSIX permission bits'
-      : isRoot ? 'running as root: chmod does not stop root from writing (the read-only mount case covers this)' : undefined;
-    if (reason) {
-      console.warn(`skipped: ${reason}`);
-      ctx.skip(reason);
-    }
+    const reason = chmodSkipReason();
+    if (reason) skipSaying(reason, ctx.skip);
     const out = join(dir, 'out');
     mkdirSync(out);
     chmodSync(out, 0o555);
@@ -251,33 +246,7 @@ describe('savePlanPdf with the real backend', () => {
 });
 
 describe('savePlanPdf on a small file system (Linux, root)', () => {
-  const mounts: string[] = [];
-  afterAll(() => {
-    for (const m of mounts) {
-      try { execFileSync('umount', [m], { stdio: 'pipe' }); } catch { execFileSync('umount', ['-l', m], { stdio: 'pipe' }); }
-      rmSync(m, { recursive: true, force: true });
-    }
-  });
-
-  /** A tmpfs of `size`, or a skip that says why there is none. */
-  function mountOrSkip(size: string, skip: (note: string) => never): string {
-    if (process.platform !== 'linux' || !isRoot) {
-      const reason = 'mounting a small tmpfs needs root on Linux';
-      console.warn(`skipped: ${reason}`);
-      return skip(reason);
-    }
-    const at = mkdtempSync(join(tmpdir(), 'tiimipoyta-save-pdf-tmpfs-'));
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmpfs', at], { stdio: 'pipe' });
-    } catch (err) {
-      rmSync(at, { recursive: true, force: true });
-      const reason = `mount -t tmpfs failed (no privilege or a sandbox): ${String((err as { stderr?: Buffer }).stderr ?? err).trim()}`;
-      console.warn(`skipped: ${reason}`);
-      return skip(reason);
-    }
-    mounts.push(at);
-    return at;
-  }
+  const { mountOrSkip } = tmpfsForTests();
 
   it('a read-only file system is read_only, and nothing is written', async (ctx) => {
     const mnt = mountOrSkip('1m', ctx.skip);
