@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForClient } from '../../db/audit.js';
 import type { Output } from '../../shared/api/contract.js';
 import { inspectPlanPdf } from '../../electron/backend/pdf/verify-pdf.js';
@@ -10,7 +10,7 @@ import { fontData } from '../../electron/backend/pdf/fonts.js';
 import { SETUP, testBackend } from '../fixtures/backend.js';
 import { requireBuiltCli, runCli } from '../fixtures/cli.js';
 import { tool } from '../fixtures/pdf-tools.js';
-import { assessedWorld, freeze, lockedPlan, must, raw, sign, writtenPlan, drawn, type Ctx, type PlanView } from '../fixtures/plan-setup.js';
+import { assessedWorld, assessedWorldForFile, freeze, lockedPlan, must, raw, sign, writtenPlan, drawn, type Ctx, type PlanView } from '../fixtures/plan-setup.js';
 import { PASSWORD, tempDir } from '../fixtures/tmp.js';
 
 /**
@@ -22,8 +22,7 @@ import { PASSWORD, tempDir } from '../fixtures/tmp.js';
 type Verification = Output<'pdf.verify'>;
 type Exported = { fileName: string; pdfBase64: string; draft: boolean; sealed: boolean };
 
-const ctx = {} as Ctx;
-let cleanup: () => void;
+const ctx = assessedWorldForFile();
 let out: string;
 let locked: PlanView;
 let v1: Buffer;
@@ -66,19 +65,11 @@ function plainPdf(text: string): Promise<Buffer> {
 
 beforeAll(async () => {
   requireBuiltCli();
-  ({ dir: ctx.dir, cleanup } = tempDir());
   out = join(ctx.dir, 'out');
   mkdirSync(out);
-  ctx.b = testBackend(ctx.dir);
-  ctx.w = await assessedWorld(ctx.b);
   locked = await lockedPlan(ctx);
   v1 = await exportBytes(ctx, 1);
 }, 120_000);
-
-afterAll(() => {
-  ctx.b.backend.close();
-  cleanup();
-});
 
 describe('a sealed, signed plan PDF', () => {
   it('holds from the file alone: seal over the whole file, the signed payload, every team signature, complete', () => {

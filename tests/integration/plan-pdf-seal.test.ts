@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asciiFold, inspectP12 } from '../../electron/backend/pdf/seal.js';
-import { testBackend } from '../fixtures/backend.js';
-import { assessedWorld, lockedPlan, raw, type Ctx, type PlanView } from '../fixtures/plan-setup.js';
-import { tempDir } from '../fixtures/tmp.js';
+import { assessedWorldForFile, lockedPlan, raw, type PlanView } from '../fixtures/plan-setup.js';
 import { tool } from '../fixtures/pdf-tools.js';
 
 /**
@@ -16,8 +14,7 @@ import { tool } from '../fixtures/pdf-tools.js';
  * (at setup, or on the first signed export of an older store), kept in the encrypted store and
  * reused, and PDF/A-3b survives the signing.
  */
-const ctx = {} as Ctx;
-let cleanup: () => void;
+const ctx = assessedWorldForFile();
 let out: string;
 let locked: PlanView;
 
@@ -70,19 +67,11 @@ const unsignedPrefix = (bytes: Buffer): Buffer => bytes.subarray(0, bytes.indexO
 let sealed: { file: string; bytes: Buffer; r: Exported };
 
 beforeAll(async () => {
-  ({ dir: ctx.dir, cleanup } = tempDir());
   out = join(ctx.dir, 'out');
   mkdirSync(out);
-  ctx.b = testBackend(ctx.dir);
-  ctx.w = await assessedWorld(ctx.b);
   locked = await lockedPlan(ctx);
   sealed = await exportTo(1);
 }, 120_000);
-
-afterAll(() => {
-  ctx.b.backend.close();
-  cleanup();
-});
 
 describe('a locked plan exported as a sealed PDF', () => {
   it('pdfsig: one SHA-256 signature, valid, covering the whole document, an ASCII DN', () => {

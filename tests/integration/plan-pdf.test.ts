@@ -2,14 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listAuditForClient } from '../../db/audit.js';
 import { verificationCode } from '../../electron/backend/pdf/plan-document.js';
 import { SEED_SERVICES } from '../../shared/domain/catalogue.js';
 import { makeHenkilotunnus } from '../../shared/domain/henkilotunnus.js';
-import { testBackend } from '../fixtures/backend.js';
-import { action, assessedWorld, drawn, freeze, goal, must, raw, ref, sign, writtenPlan, type Ctx, type PlanView } from '../fixtures/plan-setup.js';
-import { tempDir } from '../fixtures/tmp.js';
+import { action, assessedWorldForFile, drawn, freeze, goal, must, raw, ref, sign, writtenPlan, type PlanView } from '../fixtures/plan-setup.js';
 import { draftMarkOnEveryPage, pageCount, pageTexts, squash, tool } from '../fixtures/pdf-tools.js';
 
 /**
@@ -18,8 +16,7 @@ import { draftMarkOnEveryPage, pageCount, pageTexts, squash, tool } from '../fix
  * same version while it was frozen and still being signed, and a revision's draft. Page 1 of each
  * language is rendered to test-results/pdf/ for a person to look at.
  */
-const ctx = {} as Ctx;
-let cleanup: () => void;
+const ctx = assessedWorldForFile();
 let out: string;
 const REVIEW = join(import.meta.dirname, '..', '..', 'test-results', 'pdf');
 
@@ -45,12 +42,9 @@ let frozen: { file: string; r: Exported };
 const signedPdf = {} as Record<Language, { file: string; r: Exported }>;
 
 beforeAll(async () => {
-  ({ dir: ctx.dir, cleanup } = tempDir());
   out = join(ctx.dir, 'out');
   mkdirSync(out);
   mkdirSync(REVIEW, { recursive: true });
-  ctx.b = testBackend(ctx.dir);
-  ctx.w = await assessedWorld(ctx.b);
   await ctx.b.value('clients.update', { clientId: ctx.w.clientId, name: NAME, language: 'sv', identityCode: CODE });
   let v = await writtenPlan(ctx.b, ctx.w);
   v = await ctx.b.value<PlanView>('plans.saveGoal', { ...ref(v), goal: goal(SPECIAL_GOAL, { acceptance: 'disagrees', clientWords: 'Haluan kokeilla 🙂 heti.' }) });
@@ -64,11 +58,6 @@ beforeAll(async () => {
   locked = await must(drawn(ctx, f));
   for (const lang of LANGUAGES) signedPdf[lang] = await exportTo(1, lang);
 }, 120_000);
-
-afterAll(() => {
-  ctx.b.backend.close();
-  cleanup();
-});
 
 describe('a signed plan as PDF/A-3b', () => {
   it.each(LANGUAGES)('%s: embedded fonts only, the title, PDF/A-3b in the XMP, a clean qpdf check', (lang) => {

@@ -2,13 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEAL_P12_MAX_BYTES, type PdfVerification, type SealInfo } from '../../shared/api/contract-plans.js';
-import { testBackend } from '../fixtures/backend.js';
-import { assessedWorld, lockedPlan, passwordOf, raw, type Ctx } from '../fixtures/plan-setup.js';
+import { assessedWorldForFile, lockedPlan, passwordOf, raw } from '../fixtures/plan-setup.js';
 import { tool } from '../fixtures/pdf-tools.js';
 import { certificate, certsOnlyP12, fingerprintOf, hasOpenssl, mismatchedP12, opensslEcP12, opensslPlainKeyP12, opensslRsaP12, pkcs12, rsaKeyPair, rsaP12, type Made } from '../fixtures/p12.js';
-import { PASSWORD, tempDir } from '../fixtures/tmp.js';
+import { PASSWORD } from '../fixtures/tmp.js';
 
 /**
  * The administrator's seal (issue 7, item 4) on a real encrypted store: the seal made at setup is
@@ -17,8 +16,7 @@ import { PASSWORD, tempDir } from '../fixtures/tmp.js';
  * still verifies against this store, and PDFs exported after it carry the imported certificate,
  * as Debian's `pdfsig` (poppler) reads it without our help. Only administrators see or change it.
  */
-const ctx = {} as Ctx;
-let cleanup: () => void;
+const ctx = assessedWorldForFile();
 let out: string;
 
 type Info = { current: SealInfo | null; earlier: SealInfo[] };
@@ -72,20 +70,12 @@ const county = () => rsaP12({ cn: 'Kainuun hyvinvointialue sahkoinen sinetti', o
 let imported: Made;
 
 beforeAll(async () => {
-  ({ dir: ctx.dir, cleanup } = tempDir());
   out = join(ctx.dir, 'out');
   mkdirSync(out);
-  ctx.b = testBackend(ctx.dir);
-  ctx.w = await assessedWorld(ctx.b);
   await lockedPlan(ctx);
   beforeImport = await exportPlan();
   imported = county();
 }, 120_000);
-
-afterAll(() => {
-  ctx.b.backend.close();
-  cleanup();
-});
 
 describe('the seal made at setup', () => {
   it('is shown to the administrator: generated, the organisation in its ASCII DN, valid ten years, by the first administrator', async () => {
