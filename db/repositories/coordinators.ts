@@ -5,21 +5,15 @@
  */
 import type { CaseStatus } from '../../shared/domain/case.js';
 import type { CoordinatorType } from '../../shared/domain/plan.js';
+import type { PayloadCoordinator } from '../../shared/domain/plan-payload.js';
 import type { Profession } from '../../shared/domain/user.js';
 import type { Db } from '../connection.js';
 
-export interface CoordinatorRecord {
+/** A coordinator as stored: what a signed plan carries of them (PayloadCoordinator), and the assignment's history. */
+export interface CoordinatorRecord extends PayloadCoordinator {
   id: string;
   caseId: string;
-  kind: 'user' | 'external';
-  userId: string | null;
   externalId: string | null;
-  name: string;
-  organisation: string;
-  profession: Profession | null;
-  contact: string;
-  type: CoordinatorType;
-  startDate: string;
   endDate: string | null;
   handoverNote: string;
   assignedAt: string;

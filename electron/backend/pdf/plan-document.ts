@@ -13,8 +13,8 @@ import type { ClientAgreement, ServicePath } from '../../../shared/domain/assess
 import { CLIENT_AGREEMENTS, SERVICE_PATHS } from '../../../shared/domain/assessment.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
 import { evidenceFileName, type PlanEvidence } from '../../../shared/domain/pdf-verification.js';
-import type { PayloadAttendee, PayloadCoordinator, PayloadGoal, PlanPayload } from '../../../shared/domain/plan-payload.js';
-import type { ActionStatus, PlanState, ProviderSnapshot, ServiceSnapshot, SignatureKind, StatutoryPlanRef } from '../../../shared/domain/plan.js';
+import type { PayloadAction, PayloadAttendee, PayloadCoordinator, PayloadGoal, PlanPayload } from '../../../shared/domain/plan-payload.js';
+import type { PlanState, SignatureKind, StatutoryPlanRef } from '../../../shared/domain/plan.js';
 import type { Profession } from '../../../shared/domain/user.js';
 
 export interface DocAssessment {
@@ -32,16 +32,9 @@ export interface DocAssessment {
   teamGrounds: string;
 }
 
-export interface DocAction {
+/** An action as the document shows it: numbered, its goals by their numbers (1, 2, …) rather than ids. */
+export interface DocAction extends Omit<PayloadAction, 'id' | 'goalIds'> {
   number: number;
-  service: ServiceSnapshot | null;
-  text: string;
-  provider: ProviderSnapshot | null;
-  responsible: string;
-  startDate: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  /** The goals it serves by their number in the plan (1, 2, …). */
   goalNumbers: number[];
 }
 

@@ -19,15 +19,10 @@ import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SignPdf } from '@signpdf/signpdf';
 import { P12Signer } from '@signpdf/signer-p12';
 import forge from 'node-forge';
+import type { SealRecord } from '../../../db/repositories/seal.js';
 
-export interface SealMaterial {
-  p12: Buffer;
-  passphrase: string;
-  subject: string;
-  fingerprintSha256: string;
-  notBefore: string;
-  notAfter: string;
-}
+/** A seal's PKCS#12, its passphrase and what its certificate says: the part of a stored seal made here. */
+export type SealMaterial = Pick<SealRecord, 'p12' | 'passphrase' | 'subject' | 'fingerprintSha256' | 'notBefore' | 'notAfter'>;
 
 export const SEAL_VALIDITY_YEARS = 10;
 
