@@ -239,6 +239,16 @@ async function casesCommand(sub: string | undefined, flags: Flags): Promise<void
   process.stdout.write(rows.map((r) => `${r.number}  ${initials(r.clientName)}  ${r.status}\n`).join(''));
 }
 
+/** A command's failure with the exit code that command gives it (others exit 1). */
+class CommandFailed extends Error {
+  constructor(
+    override readonly cause: unknown,
+    readonly exitCode: number,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { command, flags, sub } = parseArgs(argv);
   switch (command) {
@@ -265,7 +275,10 @@ async function main(argv: string[]): Promise<void> {
     case 'export-pdf':
       return exportPdfCommand(flags);
     case 'verify':
-      process.exitCode = await verifyCommand(sub, flags);
+      // 1 means "a check failed" there; a verify that cannot run at all exits 2.
+      process.exitCode = await verifyCommand(sub, flags).catch((err: unknown) => {
+        throw new CommandFailed(err, VERIFY_EXIT.unusable);
+      });
       return;
     case 'help':
     case '--help':
@@ -276,11 +289,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+main(process.argv.slice(2)).catch((thrown: unknown) => {
+  const err = thrown instanceof CommandFailed ? thrown.cause : thrown;
   const e = toAppError(err);
   const listen = (err as NodeJS.ErrnoException)?.code;
   const message = listen === 'EADDRINUSE' ? 'That port is already in use.' : e.message;
   process.stderr.write(`tiimipoyta: ${message} [${e.code}]\n`);
-  // verify keeps 1 for "a check failed"; not being able to run at all is 2 there.
-  process.exit(process.argv[2] === 'verify' ? VERIFY_EXIT.unusable : 1);
+  process.exit(thrown instanceof CommandFailed ? thrown.exitCode : 1);
 });
